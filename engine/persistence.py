@@ -1,0 +1,297 @@
+"""Save and load whole models and weights, atomically and with clear errors.
+
+A saved model file also carries the run's settings and per-epoch history,
+so loading it can restore the curves: in a ``.keras`` archive as the extra
+member ``keras_trainer.json``, in an ``.h5`` file as a root attribute. Keras
+ignores both when it loads the file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import warnings
+import zipfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import keras
+
+logger = logging.getLogger(__name__)
+
+MODEL_SUFFIXES = (".keras", ".h5")
+WEIGHTS_SUFFIX = ".weights.h5"
+METADATA_MEMBER = "keras_trainer.json"
+METADATA_ATTRIBUTE = "keras_trainer"
+
+
+class ModelFileError(Exception):
+    """A model or weights file could not be saved or loaded; the message gives why."""
+
+
+@dataclass(frozen=True, eq=False)
+class LoadedModel:
+    """A model read from a file, with the metadata this app stored in it."""
+
+    model: keras.Model
+    path: Path
+    metadata: Mapping[str, Any]
+
+
+def normalize_model_path(path: str | os.PathLike[str]) -> Path:
+    """Return ``path`` with a model suffix, adding ``.keras`` when it has none.
+
+    Raises ModelFileError for a weights name or another suffix.
+    """
+    path = Path(path)
+    name = path.name.lower()
+    if name.endswith(WEIGHTS_SUFFIX):
+        raise ModelFileError(
+            f"{path.name!r} is a weights file name. Save the whole model as .keras "
+            "(or legacy .h5), or use Save weights for a .weights.h5 file."
+        )
+    if name.endswith(MODEL_SUFFIXES):
+        return path
+    if path.suffix and path.suffix.lower() not in (".", ""):
+        raise ModelFileError(
+            f"{path.name!r} has the suffix {path.suffix!r}, which Keras cannot save a "
+            "model as. Use .keras (recommended) or .h5."
+        )
+    return path.with_name(path.name.rstrip(".") + ".keras")
+
+
+def normalize_weights_path(path: str | os.PathLike[str]) -> Path:
+    """Return ``path`` ending in ``.weights.h5``, which Keras 3 requires for weights."""
+    path = Path(path)
+    name = path.name
+    if name.lower().endswith(WEIGHTS_SUFFIX):
+        return path
+    if name.lower().endswith(".keras"):
+        raise ModelFileError(
+            f"{name!r} is a model file name. Save weights as .weights.h5, or use "
+            "Save model for a .keras file."
+        )
+    stem = name[: -len(".h5")] if name.lower().endswith(".h5") else name.rstrip(".")
+    return path.with_name(stem + WEIGHTS_SUFFIX)
+
+
+def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write`` on a temporary file beside ``path``, then replace ``path``.
+
+    A failure or a killed process leaves any earlier file at ``path`` intact.
+    The temporary name keeps the full suffix because Keras chooses the format
+    by it.
+    """
+    folder = path.parent
+    if not folder.is_dir():
+        raise ModelFileError(
+            f"Folder {str(folder)!r} was not found. Choose an existing folder to "
+            "save in."
+        )
+    suffix = (
+        WEIGHTS_SUFFIX if path.name.lower().endswith(WEIGHTS_SUFFIX) else path.suffix
+    )
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=f".partial{suffix}", dir=folder
+        )
+    except OSError as error:
+        raise ModelFileError(
+            f"Cannot write in {str(folder)!r}: {error.strerror}. Choose a folder you "
+            "can write to."
+        ) from error
+    os.close(handle)
+    temporary_path = Path(temporary)
+    try:
+        write(temporary_path)
+        # mkstemp creates the file readable by its owner only; give the saved
+        # file the usual permissions instead.
+        os.chmod(temporary_path, 0o666 & ~_current_umask())
+        os.replace(temporary_path, path)
+    except Exception as error:
+        temporary_path.unlink(missing_ok=True)
+        logger.warning("Saving %s failed: %r", path, error)
+        reason = (
+            error.strerror if isinstance(error, OSError) and error.strerror else error
+        )
+        raise ModelFileError(
+            f"Saving {path.name!r} failed: {_first_line(reason)}. Check the free disk "
+            "space and the folder's permissions; any earlier file of that name is "
+            "unchanged."
+        ) from error
+    except BaseException:
+        temporary_path.unlink(missing_ok=True)
+        raise
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def save_model(
+    model: keras.Model,
+    path: str | os.PathLike[str],
+    metadata: Mapping[str, Any] | None = None,
+) -> Path:
+    """Save the whole model (architecture, weights, optimizer) and return its path."""
+    path = normalize_model_path(path)
+    legacy = path.suffix.lower() == ".h5"
+
+    def write(target: Path) -> None:
+        # NOTE: Keras 3.15's legacy .h5 writer pops "optimizer" from the model's
+        # own compile config, so a later .keras save would lack it. Restore it.
+        compile_config = getattr(
+            getattr(model, "_compile_config", None), "config", None
+        )
+        saved_config = (
+            dict(compile_config) if isinstance(compile_config, dict) else None
+        )
+        try:
+            with warnings.catch_warnings():
+                # Keras warns that .h5 is a legacy format; the user chose it on purpose.
+                warnings.simplefilter("ignore")
+                model.save(target)
+        finally:
+            if saved_config is not None:
+                compile_config.update(saved_config)
+        if metadata is not None:
+            _embed_metadata(target, metadata, legacy)
+
+    _atomic_write(path, write)
+    logger.info("Saved model to %s", path)
+    return path
+
+
+def save_weights(model: keras.Model, path: str | os.PathLike[str]) -> Path:
+    """Save only the weights, as ``.weights.h5``, and return the path."""
+    path = normalize_weights_path(path)
+    _atomic_write(path, model.save_weights)
+    logger.info("Saved weights to %s", path)
+    return path
+
+
+def _embed_metadata(path: Path, metadata: Mapping[str, Any], legacy: bool) -> None:
+    text = json.dumps(metadata)
+    if legacy:
+        import h5py
+
+        with h5py.File(path, "a") as handle:
+            handle.attrs[METADATA_ATTRIBUTE] = text
+    else:
+        with zipfile.ZipFile(path, "a") as archive:
+            archive.writestr(METADATA_MEMBER, text)
+
+
+def read_metadata(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Return the metadata this app stored in a model file, or {} if there is none."""
+    path = Path(path)
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                if METADATA_MEMBER in archive.namelist():
+                    return json.loads(archive.read(METADATA_MEMBER))
+            return {}
+        import h5py
+
+        with h5py.File(path, "r") as handle:
+            text = handle.attrs.get(METADATA_ATTRIBUTE)
+        return json.loads(text) if text else {}
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+        logger.warning("No readable metadata in %s: %s", path, error)
+        return {}
+
+
+def _check_file(path: Path, kind: str, suffixes: tuple[str, ...]) -> None:
+    if path.is_dir():
+        raise ModelFileError(
+            f"{str(path)!r} is a folder, not a {kind} file. Choose a "
+            f"{' or '.join(suffixes)} file."
+        )
+    if not path.is_file():
+        raise ModelFileError(
+            f"{str(path)!r} was not found. Choose an existing {kind} file."
+        )
+    if not path.name.lower().endswith(suffixes):
+        raise ModelFileError(
+            f"{path.name!r} is not a {kind} file: the suffix must be "
+            f"{' or '.join(suffixes)}."
+        )
+    if path.stat().st_size == 0:
+        raise ModelFileError(f"{path.name!r} is empty. Choose a file that Keras saved.")
+
+
+def _check_container(path: Path) -> None:
+    """Raise ModelFileError when the bytes do not match the suffix's file format."""
+    import h5py
+
+    if path.name.lower().endswith(".keras"):
+        if not zipfile.is_zipfile(path):
+            raise ModelFileError(
+                f"{path.name!r} is not a Keras archive: a .keras file is a zip archive "
+                "and this one is not. It may be damaged, truncated or renamed; choose "
+                "a .keras file saved by Keras."
+            )
+    elif not h5py.is_hdf5(path):
+        raise ModelFileError(
+            f"{path.name!r} is not an HDF5 file, although its suffix is "
+            f"{path.suffix!r}. It may be damaged, truncated or renamed; choose a file "
+            "saved by Keras."
+        )
+
+
+def load_model(path: str | os.PathLike[str]) -> LoadedModel:
+    """Load a whole model in Keras' safe mode. Raises ModelFileError on failure."""
+    import keras
+
+    path = Path(path)
+    _check_file(path, "model", (".keras", ".h5", ".hdf5"))
+    _check_container(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model = keras.saving.load_model(path, safe_mode=True)
+    except Exception as error:  # noqa: BLE001 - Keras raises many types for bad files
+        logger.warning("Loading model %s failed: %r", path, error)
+        raise ModelFileError(
+            f"{path.name!r} could not be loaded as a Keras model: "
+            f"{_first_line(error)}. "
+            "Choose a .keras or .h5 file saved by Keras."
+        ) from error
+    logger.info("Loaded model from %s", path)
+    return LoadedModel(model=model, path=path, metadata=read_metadata(path))
+
+
+def load_weights_into(model: keras.Model, path: str | os.PathLike[str]) -> None:
+    """Load weights from ``path`` into ``model``. Raises ModelFileError on failure.
+
+    The model may be left partly changed on failure, so pass a copy when the
+    original must survive.
+    """
+    path = Path(path)
+    _check_file(path, "weights", (WEIGHTS_SUFFIX, ".h5", ".hdf5"))
+    _check_container(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model.load_weights(path)
+    except Exception as error:  # noqa: BLE001 - Keras raises many types for bad files
+        logger.warning("Loading weights %s failed: %r", path, error)
+        raise ModelFileError(
+            f"{path.name!r} does not fit the current model: {_first_line(error)}. Load "
+            "weights saved from a model with the same layers and sizes, or change the "
+            "model settings to match the file."
+        ) from error
+    logger.info("Loaded weights from %s", path)
+
+
+def _first_line(error: object) -> str:
+    """Return an error's message on one line, shortened to 400 characters."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= 400 else text[:397] + "..."

@@ -1,0 +1,266 @@
+"""The app's working state: the current model, its history and the loaded data.
+
+A :class:`TrainerSession` is used from one worker thread at a time. The window
+runs each call on a worker thread so the GUI thread never runs Keras code.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from engine import persistence
+from engine.config import ConfigError, DataConfig, ModelConfig, RunConfig
+from engine.data import ImageSet, SplitData, load_images, scale_images, split_images
+from engine.reporting import History, TrainingListener
+
+if TYPE_CHECKING:
+    import keras
+
+    from engine.training import TrainResult
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Loss and accuracy of the current model on the validation and test sets."""
+
+    dataset: str
+    validation: dict[str, float]
+    test: dict[str, float]
+    validation_count: int
+    test_count: int
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """Description of a model loaded from a file, for the window to show."""
+
+    path: Path
+    summary: str
+    architecture: ModelConfig | None
+    """Form settings of the model, or None when the form cannot express it."""
+    optimizer: tuple[str, float] | None
+    history: History
+    config: RunConfig | None
+    """Settings of the run that trained the model, when the file stores them."""
+
+
+def import_keras() -> str:
+    """Import Keras (and TensorFlow) and return the Keras version."""
+    import keras
+
+    return keras.__version__
+
+
+class TrainerSession:
+    """Holds the current model and its data between training, saving and loading."""
+
+    def __init__(self) -> None:
+        self.model: keras.Model | None = None
+        self.config: RunConfig | None = None
+        self.history = History()
+        self._images: tuple[DataConfig, ImageSet] | None = None
+        self._split: tuple[tuple[Any, ...], SplitData] | None = None
+        self._lock = threading.Lock()
+
+    # Data ---------------------------------------------------------------
+
+    def data(self, config: DataConfig, seed: int) -> SplitData:
+        """Return the split dataset, loading it only when its settings changed."""
+        source = DataConfig(config.dataset, config.data_dir, 0.5)
+        key = (config.dataset, config.data_dir, config.validation_split, seed)
+        with self._lock:
+            if self._split is not None and self._split[0] == key:
+                return self._split[1]
+            if self._images is None or self._images[0] != source:
+                # Drop the old arrays before loading new ones to bound memory.
+                self._images = None
+                self._split = None
+                self._images = (source, load_images(config))
+            split = split_images(self._images[1], config.validation_split, seed)
+            self._split = (key, split)
+            return split
+
+    # Training -----------------------------------------------------------
+
+    def train(
+        self,
+        config: RunConfig,
+        listener: TrainingListener | None = None,
+        stop_event: threading.Event | None = None,
+    ) -> TrainResult:
+        """Train a new model, which becomes current when it completed an epoch."""
+        from engine.training import train
+
+        data = self.data(config.data, config.seed)
+        result = train(config, data, listener, stop_event)
+        if result.epochs_completed == 0:
+            logger.info("No epoch completed; keeping the previous model")
+            return result
+        self.model = result.model
+        self.config = config
+        self.history = result.history
+        return result
+
+    # Evaluation ---------------------------------------------------------
+
+    def evaluate(self, data_config: DataConfig, seed: int) -> Evaluation:
+        """Evaluate the current model on the validation and test sets."""
+        model = self._require_model("evaluate")
+        data = self.data(data_config, seed)
+        self._check_model_fits(model, data, "The current model")
+        self._ensure_compiled(model)
+        validation = model.evaluate(
+            scale_images(data.x_val), data.y_val, verbose=0, return_dict=True
+        )
+        test = model.evaluate(
+            scale_images(data.x_test), data.y_test, verbose=0, return_dict=True
+        )
+        result = Evaluation(
+            dataset=data.name,
+            validation={k: float(v) for k, v in validation.items()},
+            test={k: float(v) for k, v in test.items()},
+            validation_count=len(data.y_val),
+            test_count=len(data.y_test),
+        )
+        logger.info(
+            "Evaluated on %s: validation %s, test %s",
+            data.name,
+            result.validation,
+            result.test,
+        )
+        return result
+
+    def _ensure_compiled(self, model: keras.Model) -> None:
+        from engine.model_factory import compile_model
+
+        if (
+            getattr(model, "compiled", False)
+            and getattr(model, "loss", None) is not None
+        ):
+            return
+        fit = (self.config or RunConfig()).fit
+        logger.info("Model has no compiled loss; compiling with %s", fit)
+        compile_model(model, fit)
+
+    # Saving -------------------------------------------------------------
+
+    def _require_model(self, action: str) -> keras.Model:
+        if self.model is None:
+            raise persistence.ModelFileError(
+                f"There is no model to {action}. Train a model or load one first."
+            )
+        return self.model
+
+    def save_model(self, path: str | Path) -> Path:
+        """Save the current model with its settings and history."""
+        model = self._require_model("save")
+        metadata = {
+            "history": self.history.to_dict(),
+            "config": self.config.to_dict() if self.config else None,
+        }
+        return persistence.save_model(model, path, metadata)
+
+    def save_weights(self, path: str | Path) -> Path:
+        """Save the current model's weights."""
+        return persistence.save_weights(self._require_model("save"), path)
+
+    # Loading ------------------------------------------------------------
+
+    def load_model(
+        self, path: str | Path, data_config: DataConfig, seed: int
+    ) -> ModelInfo:
+        """Load a model that fits the dataset of ``data_config``.
+
+        A model that does not fit raises ModelFileError and the current one stays.
+        """
+        from engine.model_factory import (
+            architecture_of,
+            format_summary,
+            optimizer_settings,
+            summarize_model,
+        )
+
+        loaded = persistence.load_model(path)
+        data = self.data(data_config, seed)
+        self._check_model_fits(loaded.model, data, repr(loaded.path.name))
+
+        history = History.from_dict(loaded.metadata.get("history") or {})
+        config = None
+        if loaded.metadata.get("config"):
+            try:
+                config = RunConfig.from_dict(loaded.metadata["config"])
+            except (ConfigError, TypeError) as error:
+                logger.warning(
+                    "Ignoring invalid settings stored in %s: %s", path, error
+                )
+        self.model = loaded.model
+        self.history = history
+        self.config = config
+        return ModelInfo(
+            path=loaded.path,
+            summary=format_summary(
+                summarize_model(loaded.model), f"Model: {loaded.path.name}"
+            ),
+            architecture=architecture_of(loaded.model),
+            optimizer=optimizer_settings(loaded.model),
+            history=history,
+            config=config,
+        )
+
+    def load_weights(self, path: str | Path, config: RunConfig) -> str:
+        """Load weights into a copy of the current model (or a new one built from
+        ``config``) and make the copy current only when loading succeeds.
+
+        Returns a sentence that names the model that received the weights.
+        """
+        import keras
+
+        from engine.model_factory import build_model, compile_model
+
+        data = self.data(config.data, config.seed)
+        if self.model is not None:
+            candidate = keras.models.clone_model(self.model)
+            target = "the current model"
+            candidate_config = self.config
+        else:
+            candidate = build_model(config.model, data.image_shape, data.num_classes)
+            target = "a new model built from the form settings"
+            candidate_config = config
+        self._check_model_fits(candidate, data, "The model")
+        persistence.load_weights_into(candidate, path)
+        compile_model(candidate, config.fit)
+        self.model = candidate
+        self.history = History()
+        self.config = candidate_config
+        return f"Loaded the weights of {Path(path).name} into {target}."
+
+    @staticmethod
+    def _check_model_fits(model: keras.Model, data: SplitData, label: str) -> None:
+        input_shape = (
+            tuple(model.input_shape[1:]) if hasattr(model, "input_shape") else ()
+        )
+        output_shape = (
+            tuple(model.output_shape) if hasattr(model, "output_shape") else ()
+        )
+        fits_input = input_shape == data.image_shape
+        fits_output = len(output_shape) == 2 and output_shape[1] == data.num_classes
+        if fits_input and fits_output:
+            return
+        classes = output_shape[1] if len(output_shape) == 2 else "?"
+        raise persistence.ModelFileError(
+            f"{label} expects inputs of shape {input_shape} and gives {classes} "
+            "classes, "
+            f"but {data.name} has {_shape_text(data.image_shape)} images in "
+            f"{data.num_classes} classes. Choose the dataset the model was trained on, "
+            "or another model."
+        )
+
+
+def _shape_text(shape: tuple[int, ...]) -> str:
+    return "x".join(str(n) for n in shape)

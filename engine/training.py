@@ -1,0 +1,129 @@
+"""One training run: seed, build, compile and fit, reporting every epoch."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from engine.config import ConfigError, RunConfig
+from engine.data import SplitData, scale_images
+from engine.reporting import BatchProgress, EpochResult, History, TrainingListener
+
+if TYPE_CHECKING:
+    import keras
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, eq=False)
+class TrainResult:
+    """Outcome of :func:`train`."""
+
+    config: RunConfig
+    model: keras.Model
+    history: History
+    """Metrics of the complete epochs only."""
+    epochs_completed: int
+    stopped: bool
+    """True when a stop request ended the run before its last epoch."""
+    seconds: float
+
+
+class _Recorder:
+    """Listener wrapper that keeps complete epochs and forwards everything."""
+
+    def __init__(self, listener: TrainingListener | None):
+        self.listener = listener
+        self.metrics: dict[str, list[float]] = {}
+
+    def on_epoch_end(self, result: EpochResult) -> None:
+        if result.complete:
+            for name, value in result.metrics.items():
+                self.metrics.setdefault(name, []).append(value)
+        if self.listener is not None:
+            self.listener.on_epoch_end(result)
+
+    def on_progress(self, progress: BatchProgress) -> None:
+        if self.listener is not None:
+            self.listener.on_progress(progress)
+
+
+def check_fits_data(config: RunConfig, data: SplitData) -> None:
+    """Raise ConfigError when the settings cannot work with this dataset."""
+    train_count = len(data.x_train)
+    if config.fit.batch_size > train_count:
+        raise ConfigError(
+            f"batch_size={config.fit.batch_size} is larger than the {train_count} "
+            f"training images of {data.name}. Choose a batch size of at most "
+            f"{train_count}."
+        )
+
+
+def train(
+    config: RunConfig,
+    data: SplitData,
+    listener: TrainingListener | None = None,
+    stop_event: threading.Event | None = None,
+    callbacks: list[Any] | None = None,
+) -> TrainResult:
+    """Train a new model on ``data`` with ``config`` and return it with its history.
+
+    Call this on the thread that owns the run: Keras keeps its seed generator per
+    thread, so seeding, building, compiling and fitting all happen here, in that
+    order, as a plain Keras script would do them.
+    """
+    import keras
+
+    from engine.callbacks import EpochReporter
+    from engine.model_factory import build_model, compile_model
+
+    check_fits_data(config, data)
+    keras.utils.set_random_seed(config.seed)
+    model = build_model(config.model, data.image_shape, data.num_classes)
+    compile_model(model, config.fit)
+
+    x_train = scale_images(data.x_train)
+    x_val = scale_images(data.x_val)
+    recorder = _Recorder(listener)
+    reporter = EpochReporter(recorder, stop_event)
+
+    logger.info(
+        "Training on %s: %d training and %d validation images, settings %s",
+        data.name,
+        len(x_train),
+        len(x_val),
+        config.flat(),
+    )
+    start = time.perf_counter()
+    model.fit(
+        x_train,
+        data.y_train,
+        epochs=config.fit.epochs,
+        batch_size=config.fit.batch_size,
+        validation_data=(x_val, data.y_val),
+        callbacks=[reporter, *(callbacks or [])],
+        verbose=0,
+    )
+    seconds = time.perf_counter() - start
+
+    history = History(
+        {name: tuple(values) for name, values in recorder.metrics.items()}
+    )
+    logger.info(
+        "Training ended after %d of %d epochs in %.1f s%s",
+        history.epochs,
+        config.fit.epochs,
+        seconds,
+        " (stopped on request)" if reporter.stopped_by_request else "",
+    )
+    return TrainResult(
+        config=config,
+        model=model,
+        history=history,
+        epochs_completed=history.epochs,
+        stopped=reporter.stopped_by_request and history.epochs < config.fit.epochs,
+        seconds=seconds,
+    )

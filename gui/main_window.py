@@ -1,0 +1,797 @@
+"""The main window: settings form, live curves, run controls and model files."""
+
+from __future__ import annotations
+
+import logging
+import math
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.config import (
+    ACTIVATION_CHOICES,
+    DATASET_CHOICES,
+    OPTIMIZER_CHOICES,
+    ConfigError,
+    RunConfig,
+)
+from engine.data import DatasetError
+from engine.model_factory import describe_architecture, format_summary
+from engine.reporting import BatchProgress, EpochResult
+from engine.session import Evaluation, ModelInfo, TrainerSession
+from gui import resources
+from gui.param_form import ParamForm
+from gui.tasks import EXPECTED_ERRORS, TaskOutcome, TaskRunner, TaskWorker
+from gui.training_plot import TrainingPlot
+
+logger = logging.getLogger(__name__)
+
+# Image shape and class count of the built-in datasets, known without loading them.
+_KNOWN_SHAPES = {
+    "fashion_mnist": ((28, 28), 10),
+    "mnist": ((28, 28), 10),
+    "digits": ((8, 8), 10),
+}
+# Dialog title, suggested file name (None for an open dialog) and name filters.
+_FILE_DIALOGS = {
+    "save_model": (
+        "Save model",
+        "model.keras",
+        "Keras model (*.keras);;Legacy HDF5 model (*.h5)",
+    ),
+    "load_model": ("Load model", None, "Keras models (*.keras *.h5);;All files (*)"),
+    "save_weights": (
+        "Save weights",
+        "model.weights.h5",
+        "Keras weights (*.weights.h5)",
+    ),
+    "load_weights": (
+        "Load weights",
+        None,
+        "Keras weights (*.weights.h5 *.h5);;All files (*)",
+    ),
+}
+
+
+class MainWindow(QMainWindow):
+    """Keras Trainer's window. Construct it with no arguments.
+
+    Attributes
+    ----------
+    form : ParamForm
+    plot : TrainingPlot
+    runner : TaskRunner
+        Runs every engine call on a worker thread.
+    session : TrainerSession
+        The current model, history and data; used only from worker threads.
+    train_button, stop_button, evaluate_button : QPushButton
+    save_model_button, load_model_button : QPushButton
+    save_weights_button, load_weights_button : QPushButton
+    progress_bar : QProgressBar
+    summary_view : QPlainTextEdit
+        Model summary of the current settings or of the loaded model.
+    evaluation_table : QTableWidget
+    tensorflow_label : QLabel
+        Status bar note on whether TensorFlow has loaded.
+    last_message : QMessageBox or None
+        The latest error or warning box, kept so tests can read it.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Keras Trainer")
+        self.setWindowIcon(resources.app_icon())
+        self.resize(1280, 800)
+
+        self.session = TrainerSession()
+        self.runner = TaskRunner(self)
+        self.last_message: QMessageBox | None = None
+        self._keras_ready = False
+        self._training = False
+        self._has_model = False
+        self._run_config: RunConfig | None = None
+        self._last_epoch: EpochResult | None = None
+        self._folder = Path.home()
+
+        self._create_widgets()
+        self._create_layout()
+        self._create_actions()
+        self._connect()
+        self._update_controls()
+        self._on_form_params_changed(self.form.config())
+        self.statusBar().showMessage("Choose the settings and press Train.")
+
+    # Construction -------------------------------------------------------
+
+    def _create_widgets(self) -> None:
+        self.form = ParamForm(self)
+        self.plot = TrainingPlot(self)
+
+        self.train_button = self._button(
+            "Train", "train_button", "Train a new model with these settings."
+        )
+        self.stop_button = self._button(
+            "Stop",
+            "stop_button",
+            "Stop after the current batch and keep what was recorded.",
+        )
+        self.evaluate_button = self._button(
+            "Evaluate",
+            "evaluate_button",
+            "Compute loss and accuracy on the validation and test sets.",
+        )
+        self.save_model_button = self._button(
+            "Save model…",
+            "save_model_button",
+            "Save the whole model (.keras, or legacy .h5).",
+        )
+        self.load_model_button = self._button(
+            "Load model…", "load_model_button", "Load a whole model saved by Keras."
+        )
+        self.save_weights_button = self._button(
+            "Save weights…",
+            "save_weights_button",
+            "Save only the weights (.weights.h5).",
+        )
+        self.load_weights_button = self._button(
+            "Load weights…",
+            "load_weights_button",
+            "Load weights into the current model, or into a new one built from the "
+            "settings.",
+        )
+        self.train_button.setDefault(True)
+
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setObjectName("progress_bar")
+        self.progress_bar.setAccessibleName("Training progress")
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setValue(0)
+        self.progress_bar.setFormat("Idle")
+        self.progress_bar.setTextVisible(True)
+
+        fixed_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.summary_view = QPlainTextEdit(self)
+        self.summary_view.setObjectName("model_summary")
+        self.summary_view.setAccessibleName("Model summary")
+        self.summary_view.setReadOnly(True)
+        self.summary_view.setFont(fixed_font)
+        self.summary_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+
+        self.evaluation_table = QTableWidget(0, 4, self)
+        self.evaluation_table.setObjectName("evaluation_table")
+        self.evaluation_table.setAccessibleName("Evaluation results")
+        self.evaluation_table.setHorizontalHeaderLabels(
+            ["Set", "Images", "Loss", "Accuracy"]
+        )
+        self.evaluation_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch
+        )
+        self.evaluation_table.verticalHeader().hide()
+        self.evaluation_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+        self.tensorflow_label = QLabel("TensorFlow not loaded", self)
+        self.tensorflow_label.setObjectName("tensorflow_status")
+        self.statusBar().addPermanentWidget(self.tensorflow_label)
+
+    def _button(self, text: str, name: str, tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAccessibleName(text.rstrip("…"))
+        button.setToolTip(tip)
+        return button
+
+    def _create_layout(self) -> None:
+        run_box = QGroupBox("Run", self)
+        run_layout = QGridLayout(run_box)
+        run_layout.addWidget(self.train_button, 0, 0)
+        run_layout.addWidget(self.stop_button, 0, 1)
+        run_layout.addWidget(self.progress_bar, 1, 0, 1, 2)
+        run_layout.addWidget(self.evaluate_button, 2, 0, 1, 2)
+
+        files_box = QGroupBox("Model files", self)
+        files_layout = QGridLayout(files_box)
+        files_layout.addWidget(self.save_model_button, 0, 0)
+        files_layout.addWidget(self.load_model_button, 0, 1)
+        files_layout.addWidget(self.save_weights_button, 1, 0)
+        files_layout.addWidget(self.load_weights_button, 1, 1)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.form)
+        left_layout.addWidget(run_box)
+        left_layout.addWidget(files_box)
+        left_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(360)
+
+        self.details_tabs = QTabWidget(self)
+        self.details_tabs.addTab(self.summary_view, "Model summary")
+        self.details_tabs.addTab(self.evaluation_table, "Evaluation")
+
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.plot)
+        right.addWidget(self.details_tabs)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
+        right.setSizes([540, 220])
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([380, 900])
+
+        central = QWidget(self)
+        central_layout = QHBoxLayout(central)
+        central_layout.setContentsMargins(4, 4, 4, 4)
+        central_layout.addWidget(self.splitter)
+        self.setCentralWidget(central)
+
+    def _create_actions(self) -> None:
+        def action(text: str, slot, shortcut=None) -> QAction:
+            item = QAction(text, self)
+            if shortcut is not None:
+                item.setShortcut(shortcut)
+            item.triggered.connect(slot)
+            return item
+
+        self.open_data_action = action(
+            "Open data folder…", self.form._on_browse_button_clicked
+        )
+        self.load_model_action = action(
+            "Load model…",
+            self._on_load_model_button_clicked,
+            QKeySequence.StandardKey.Open,
+        )
+        self.save_model_action = action(
+            "Save model…",
+            self._on_save_model_button_clicked,
+            QKeySequence.StandardKey.Save,
+        )
+        self.load_weights_action = action(
+            "Load weights…", self._on_load_weights_button_clicked
+        )
+        self.save_weights_action = action(
+            "Save weights…", self._on_save_weights_button_clicked
+        )
+        self.quit_action = action("Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.train_action = action("Train", self.train, QKeySequence("Ctrl+Return"))
+        self.stop_action = action("Stop", self.stop, QKeySequence("Esc"))
+        self.evaluate_action = action("Evaluate", self.evaluate)
+
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.open_data_action)
+        file_menu.addSeparator()
+        for item in (
+            self.load_model_action,
+            self.save_model_action,
+            self.load_weights_action,
+            self.save_weights_action,
+        ):
+            file_menu.addAction(item)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        run_menu = self.menuBar().addMenu("&Run")
+        for item in (self.train_action, self.stop_action, self.evaluate_action):
+            run_menu.addAction(item)
+
+    def _connect(self) -> None:
+        self.form.params_changed.connect(self._on_form_params_changed)
+        self.train_button.clicked.connect(self.train)
+        self.stop_button.clicked.connect(self.stop)
+        self.evaluate_button.clicked.connect(self.evaluate)
+        self.save_model_button.clicked.connect(self._on_save_model_button_clicked)
+        self.load_model_button.clicked.connect(self._on_load_model_button_clicked)
+        self.save_weights_button.clicked.connect(self._on_save_weights_button_clicked)
+        self.load_weights_button.clicked.connect(self._on_load_weights_button_clicked)
+
+        self.runner.task_started.connect(self._on_runner_task_started)
+        self.runner.progress.connect(self._on_runner_progress)
+        self.runner.epoch_ended.connect(self._on_runner_epoch_ended)
+        self.runner.task_finished.connect(self._on_runner_task_finished)
+        self.runner.busy_changed.connect(self._on_runner_busy_changed)
+
+    # Public actions -----------------------------------------------------
+
+    def start_background_import(self) -> None:
+        """Import TensorFlow on a worker thread so the first run starts sooner."""
+        if self._keras_ready or "import" in [
+            self.runner.current_task(),
+            *self.runner.pending_tasks(),
+        ]:
+            return
+        from engine.session import import_keras
+
+        self.tensorflow_label.setText("Loading TensorFlow…")
+        self.runner.submit("import", lambda worker: import_keras())
+
+    def train(self) -> None:
+        """Start a training run with the form's settings."""
+        if self._training or self._working():
+            self.statusBar().showMessage(
+                "Wait for the current task to finish, or press Stop."
+            )
+            return
+        try:
+            config = self.form.config()
+        except ConfigError as error:
+            self._show_error("Invalid settings", str(error))
+            return
+
+        self.start_background_import()
+        self._run_config = config
+        self._training = True
+        self._last_epoch = None
+        self.plot.clear(config.fit.epochs, _run_title(config))
+        self.progress_bar.setValue(0)
+        self.progress_bar.setFormat("Starting…")
+        if not self._keras_ready:
+            self.statusBar().showMessage(
+                "Loading TensorFlow and the data; training starts next…"
+            )
+        else:
+            self.statusBar().showMessage(
+                f"Loading {DATASET_CHOICES[config.data.dataset]}…"
+            )
+        session = self.session
+
+        def run_training(worker: TaskWorker) -> Any:
+            from engine.model_factory import format_summary, summarize_model
+
+            result = session.train(config, worker, worker.stop_event)
+            return result, format_summary(
+                summarize_model(result.model), "Model: classifier"
+            )
+
+        self.runner.submit("train", run_training)
+        self._update_controls()
+
+    def stop(self) -> None:
+        """Ask the running training to stop after its current batch."""
+        if not self._training:
+            return
+        self.runner.request_stop()
+        self.progress_bar.setFormat("Stopping…")
+        self.statusBar().showMessage("Stopping after the current batch…")
+
+    def evaluate(self) -> None:
+        """Evaluate the current model on the validation and test sets."""
+        if not self._can_start("evaluate"):
+            return
+        config = self._run_config or self.form.config()
+        session = self.session
+        self.statusBar().showMessage("Evaluating on the validation and test sets…")
+        self.runner.submit(
+            "evaluate", lambda worker: session.evaluate(config.data, config.seed)
+        )
+
+    def save_model(self, path: str | Path) -> None:
+        """Save the current model to ``path`` (.keras or .h5) on a worker thread."""
+        if not self._can_start("save_model"):
+            return
+        session = self.session
+        self.runner.submit("save_model", lambda worker: session.save_model(path))
+
+    def save_weights(self, path: str | Path) -> None:
+        """Save the current model's weights to ``path`` (.weights.h5)."""
+        if not self._can_start("save_weights"):
+            return
+        session = self.session
+        self.runner.submit("save_weights", lambda worker: session.save_weights(path))
+
+    def load_model(self, path: str | Path) -> None:
+        """Load a model file that fits the chosen dataset."""
+        if not self._can_start("load_model"):
+            return
+        try:
+            config = self.form.config()
+        except ConfigError as error:
+            self._show_error("Invalid settings", str(error))
+            return
+        self.start_background_import()
+        session = self.session
+        self.statusBar().showMessage(f"Loading {Path(path).name}…")
+        self.runner.submit(
+            "load_model",
+            lambda worker: session.load_model(path, config.data, config.seed),
+        )
+
+    def load_weights(self, path: str | Path) -> None:
+        """Load weights into the current model (or one built from the settings)."""
+        if not self._can_start("load_weights"):
+            return
+        try:
+            config = self.form.config()
+        except ConfigError as error:
+            self._show_error("Invalid settings", str(error))
+            return
+        self.start_background_import()
+        session = self.session
+        self.statusBar().showMessage(f"Loading {Path(path).name}…")
+        self.runner.submit(
+            "load_weights", lambda worker: session.load_weights(path, config)
+        )
+
+    def _can_start(self, task: str) -> bool:
+        if self._training:
+            self.statusBar().showMessage("Wait for training to finish, or press Stop.")
+            return False
+        return True
+
+    # Form and summary ---------------------------------------------------
+
+    @Slot(object)
+    def _on_form_params_changed(self, config: RunConfig) -> None:
+        known = _KNOWN_SHAPES.get(config.data.dataset)
+        if config.data.dataset == "idx_folder" or known is None:
+            self.summary_view.setPlainText(
+                "The input shape and the number of classes are read from the IDX files "
+                "when training starts."
+            )
+            return
+        shape, classes = known
+        rows = describe_architecture(config.model, shape, classes)
+        title = (
+            f"Model for {DATASET_CHOICES[config.data.dataset]} "
+            f"({_shape_text(shape)} images, {classes} classes)"
+        )
+        self.summary_view.setPlainText(format_summary(rows, title))
+
+    # File dialogs -------------------------------------------------------
+
+    def _choose_file(self, action: str) -> str | None:
+        """Ask for a file to save or load; return its path, or None if cancelled."""
+        title, default_name, filters = _FILE_DIALOGS[action]
+        if default_name is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, title, str(self._folder), filters
+            )
+        else:
+            suggestion = str(self._folder / default_name)
+            path, _ = QFileDialog.getSaveFileName(self, title, suggestion, filters)
+        if not path:
+            return None
+        self._folder = Path(path).parent
+        return path
+
+    @Slot()
+    def _on_save_model_button_clicked(self) -> None:
+        if path := self._choose_file("save_model"):
+            self.save_model(path)
+
+    @Slot()
+    def _on_load_model_button_clicked(self) -> None:
+        if path := self._choose_file("load_model"):
+            self.load_model(path)
+
+    @Slot()
+    def _on_save_weights_button_clicked(self) -> None:
+        if path := self._choose_file("save_weights"):
+            self.save_weights(path)
+
+    @Slot()
+    def _on_load_weights_button_clicked(self) -> None:
+        if path := self._choose_file("load_weights"):
+            self.load_weights(path)
+
+    # Runner slots -------------------------------------------------------
+
+    @Slot(str)
+    def _on_runner_task_started(self, name: str) -> None:
+        if name == "train":
+            self.progress_bar.setFormat("Loading data…")
+
+    @Slot(object)
+    def _on_runner_progress(self, progress: BatchProgress) -> None:
+        if not self._training:
+            return
+        done = (progress.epoch - 1) + progress.batch / max(progress.batches, 1)
+        self.progress_bar.setValue(round(1000 * done / max(progress.epochs, 1)))
+        position = (
+            f"Epoch {progress.epoch}/{progress.epochs}, "
+            f"batch {progress.batch}/{progress.batches}"
+        )
+        self.progress_bar.setFormat(position)
+        left = _time_left(progress.elapsed, done, progress.epochs)
+        metrics = ""
+        if self._last_epoch is not None:
+            metrics = " | last epoch: " + _metrics_text(self._last_epoch.metrics)
+        self.statusBar().showMessage(f"{position} | {left}{metrics}")
+
+    @Slot(object)
+    def _on_runner_epoch_ended(self, result: EpochResult) -> None:
+        if not result.complete:
+            return
+        self._last_epoch = result
+        self.plot.add_epoch(result.epoch, result.metrics)
+        self.progress_bar.setValue(round(1000 * result.epoch / max(result.epochs, 1)))
+        self.statusBar().showMessage(
+            f"Epoch {result.epoch}/{result.epochs}: {_metrics_text(result.metrics)} | "
+            f"{_time_left(result.elapsed, result.epoch, result.epochs)}"
+        )
+
+    @Slot(object)
+    def _on_runner_task_finished(self, outcome: TaskOutcome) -> None:
+        handler = getattr(self, f"_finish_{outcome.name}")
+        if outcome.name == "train":
+            self._training = False
+        if outcome.error is not None:
+            self._report_failure(outcome)
+        else:
+            handler(outcome.result)
+        self._update_controls()
+
+    @Slot(bool)
+    def _on_runner_busy_changed(self, busy: bool) -> None:
+        self._update_controls()
+
+    # Task results -------------------------------------------------------
+
+    def _finish_import(self, version: str) -> None:
+        self._keras_ready = True
+        self.tensorflow_label.setText(f"TensorFlow ready (Keras {version})")
+
+    def _finish_train(self, outcome: tuple[Any, str]) -> None:
+        result, summary = outcome
+        epochs = result.epochs_completed
+        planned = result.config.fit.epochs
+        if epochs == 0:
+            self.progress_bar.setFormat("Stopped before the first epoch ended")
+            self.statusBar().showMessage(
+                "Stopped before the first epoch ended; the previous model is unchanged."
+            )
+            return
+
+        self._has_model = True
+        self.summary_view.setPlainText(summary)
+        last = {
+            name: values[-1]
+            for name, values in result.history.metrics.items()
+            if values
+        }
+        if result.stopped:
+            self.progress_bar.setFormat(f"Stopped after {epochs} of {planned} epochs")
+            message = (
+                f"Stopped after {epochs} of {planned} epochs. The curves show the "
+                "complete "
+                "epochs; the model keeps the weights it had when it stopped."
+            )
+        else:
+            self.progress_bar.setValue(1000)
+            self.progress_bar.setFormat(f"Done: {epochs} epochs")
+            message = f"Trained {epochs} epochs in {result.seconds:.1f} s"
+        if last:
+            message += f" | {_metrics_text(last)}"
+        self.statusBar().showMessage(message)
+
+    def _finish_evaluate(self, evaluation: Evaluation) -> None:
+        rows = [
+            ("Validation", evaluation.validation_count, evaluation.validation),
+            ("Test", evaluation.test_count, evaluation.test),
+        ]
+        self.evaluation_table.setRowCount(len(rows))
+        for row, (name, count, metrics) in enumerate(rows):
+            cells = [
+                name,
+                f"{count:,}",
+                f"{metrics.get('loss', math.nan):.4f}",
+                f"{metrics.get('accuracy', math.nan):.4f}",
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.evaluation_table.setItem(row, column, item)
+        self.details_tabs.setCurrentWidget(self.evaluation_table)
+        self.statusBar().showMessage(
+            f"{evaluation.dataset}: validation accuracy "
+            f"{evaluation.validation.get('accuracy', math.nan):.4f}, "
+            f"test accuracy {evaluation.test.get('accuracy', math.nan):.4f}"
+        )
+
+    def _finish_save_model(self, path: Path) -> None:
+        self.statusBar().showMessage(f"Saved model to {path}")
+
+    def _finish_save_weights(self, path: Path) -> None:
+        self.statusBar().showMessage(f"Saved weights to {path}")
+
+    def _finish_load_model(self, info: ModelInfo) -> None:
+        self._has_model = True
+        self._run_config = None
+        self._show_model_settings(info)
+        self.summary_view.setPlainText(info.summary)
+        self.plot.show_history(info.history.to_dict(), f"Loaded: {info.path.name}")
+
+        epochs = info.history.epochs
+        if epochs:
+            history_note = f"trained {epochs} epochs"
+        else:
+            history_note = "the file contains no training history"
+        if info.architecture is None:
+            history_note += "; its layers differ from the form's model"
+        self.progress_bar.setFormat(f"Loaded {info.path.name}")
+        self.statusBar().showMessage(f"Loaded {info.path.name} ({history_note})")
+
+    def _show_model_settings(self, info: ModelInfo) -> None:
+        """Show the stored settings, architecture and optimizer of a loaded model."""
+        values: dict[str, Any] = {}
+        if info.config is not None:
+            # The dataset stays as chosen, because the model was checked against it.
+            stored = info.config.flat()
+            values.update(
+                {k: v for k, v in stored.items() if k not in ("dataset", "data_dir")}
+            )
+        if info.architecture is not None:
+            values.update(
+                hidden_units=info.architecture.hidden_units,
+                activation=info.architecture.activation,
+                dropout=info.architecture.dropout,
+            )
+        if info.optimizer is not None:
+            values.update(optimizer=info.optimizer[0], learning_rate=info.optimizer[1])
+
+        for name, value in values.items():
+            try:
+                self.form.set_value(name, value)
+            except (ConfigError, TypeError, OverflowError) as error:
+                logger.warning(
+                    "The form cannot show %s of %s: %s", name, info.path, error
+                )
+
+    def _finish_load_weights(self, message: str) -> None:
+        self._has_model = True
+        self._run_config = None
+        self.plot.clear(0, "Weights loaded (no training history)")
+        self.statusBar().showMessage(message)
+
+    def _report_failure(self, outcome: TaskOutcome) -> None:
+        error = outcome.error
+        titles = {
+            "import": "TensorFlow could not be loaded",
+            "train": "Training failed",
+            "evaluate": "Evaluation failed",
+            "save_model": "Saving the model failed",
+            "save_weights": "Saving the weights failed",
+            "load_model": "Loading the model failed",
+            "load_weights": "Loading the weights failed",
+        }
+        title = titles.get(outcome.name, "Task failed")
+        if outcome.name == "train":
+            self.progress_bar.setFormat("Failed")
+        if outcome.name == "import":
+            self.tensorflow_label.setText("TensorFlow failed to load")
+        if isinstance(error, EXPECTED_ERRORS):
+            text = str(error)
+        else:
+            text = (
+                f"{type(error).__name__}: {error}\n\nThe details are in the log. The "
+                "current model is unchanged; check the settings and try again."
+            )
+        self.statusBar().showMessage(f"{title}: {text.splitlines()[0]}")
+        if isinstance(error, DatasetError):
+            self._show_dataset_error(title, text)
+        else:
+            self._show_error(title, text)
+
+    # Messages -----------------------------------------------------------
+
+    def _show_error(self, title: str, text: str) -> QMessageBox:
+        """Show a window-modal error box without blocking the event loop."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setObjectName("error_message")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_message = box
+        return box
+
+    def _show_dataset_error(self, title: str, text: str) -> None:
+        box = self._show_error(title, text)
+        folder = box.addButton("Choose data folder…", QMessageBox.ButtonRole.ActionRole)
+        digits = box.addButton("Use Digits", QMessageBox.ButtonRole.ActionRole)
+        folder.clicked.connect(self.form._on_browse_button_clicked)
+        digits.clicked.connect(
+            lambda: self.form.set_values(dataset="digits", data_dir=None)
+        )
+
+    # Controls and shutdown ----------------------------------------------
+
+    def _working(self) -> bool:
+        """Return True while a task other than the TensorFlow import runs or waits."""
+        tasks = [self.runner.current_task(), *self.runner.pending_tasks()]
+        return any(task not in (None, "import") for task in tasks)
+
+    def _update_controls(self) -> None:
+        idle = not (self._training or self._working())
+        self.train_button.setEnabled(idle)
+        self.train_action.setEnabled(idle)
+        self.stop_button.setEnabled(self._training)
+        self.stop_action.setEnabled(self._training)
+        self.form.setEnabled(idle)
+        self.load_model_button.setEnabled(idle)
+        self.load_model_action.setEnabled(idle)
+        self.load_weights_button.setEnabled(idle)
+        self.load_weights_action.setEnabled(idle)
+        for widget in (
+            self.save_model_button,
+            self.save_weights_button,
+            self.evaluate_button,
+        ):
+            widget.setEnabled(idle and self._has_model)
+        for item in (
+            self.save_model_action,
+            self.save_weights_action,
+            self.evaluate_action,
+        ):
+            item.setEnabled(idle and self._has_model)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.runner.is_busy():
+            logger.info(
+                "Window closing while %r runs; stopping it", self.runner.current_task()
+            )
+            self.statusBar().showMessage("Stopping the current task before closing…")
+        self.runner.shutdown()
+        super().closeEvent(event)
+
+
+def _run_title(config: RunConfig) -> str:
+    fit, model = config.fit, config.model
+    dropout = f", dropout {model.dropout:g}" if model.dropout > 0 else ""
+    return (
+        f"{DATASET_CHOICES[config.data.dataset]}: {OPTIMIZER_CHOICES[fit.optimizer]} "
+        f"lr={fit.learning_rate:g}, {model.hidden_units} "
+        f"{ACTIVATION_CHOICES[model.activation]} units{dropout}, "
+        f"batch {fit.batch_size}, "
+        f"seed {config.seed}"
+    )
+
+
+def _metrics_text(metrics: Any) -> str:
+    order = ("loss", "accuracy", "val_loss", "val_accuracy")
+    names = [name for name in order if name in metrics] + [
+        name for name in metrics if name not in order
+    ]
+    return ", ".join(f"{name} {metrics[name]:.4f}" for name in names)
+
+
+def _time_left(elapsed: float, epochs_done: float, epochs: int) -> str:
+    if epochs_done <= 0:
+        return "estimating time left…"
+    seconds = elapsed / epochs_done * (epochs - epochs_done)
+    if seconds < 1:
+        return "almost done"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"about {minutes} min {rest} s left" if minutes else f"about {rest} s left"
+
+
+def _shape_text(shape: tuple[int, ...]) -> str:
+    return "x".join(str(n) for n in shape)

@@ -1,0 +1,252 @@
+"""The settings form, generated from the fields of the engine's config dataclasses."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.config import (
+    ConfigError,
+    DataConfig,
+    FitConfig,
+    ModelConfig,
+    RunConfig,
+    setting_metadata,
+)
+
+logger = logging.getLogger(__name__)
+
+# Group title and the settings it shows, in form order.
+FORM_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Data", ("dataset", "data_dir", "validation_split")),
+    ("Model", ("hidden_units", "activation", "dropout")),
+    ("Training", ("optimizer", "learning_rate", "epochs", "batch_size", "seed")),
+)
+_DECIMALS = {"learning_rate": 6, "dropout": 2, "validation_split": 2}
+
+
+class CompactDoubleSpinBox(QDoubleSpinBox):
+    """A double spin box that shows 0.001, not 0.001000, and steps by magnitude."""
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt override
+        return np.format_float_positional(value, precision=self.decimals(), trim="-")
+
+
+class ParamForm(QWidget):
+    """Inputs for every setting of a :class:`RunConfig`, grouped by concern.
+
+    Each input's ``objectName`` is its setting name, its tooltip the setting's
+    description, and its accessible name the setting's title.
+
+    Attributes
+    ----------
+    inputs : dict[str, QWidget]
+        The input widget of each setting, by setting name.
+    browse_button : QPushButton
+        Opens a folder dialog for ``data_dir``.
+    message_label : QLabel
+        Shows why the current values are invalid, or nothing.
+    """
+
+    params_changed = Signal(object)
+    """RunConfig, emitted when an edit leaves the form valid."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.inputs: dict[str, QWidget] = {}
+        self._updating = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for title, names in FORM_GROUPS:
+            group = QGroupBox(title, self)
+            form = QFormLayout(group)
+            for name in names:
+                meta = setting_metadata(name)
+                widget = self._create_input(name, meta)
+                label = QLabel(meta["title"], group)
+                label.setToolTip(meta["description"])
+                label.setBuddy(widget)
+                form.addRow(label, self._wrap(name, widget))
+            layout.addWidget(group)
+
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("form_message")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #b00020;")
+        self.message_label.hide()
+        layout.addWidget(self.message_label)
+        layout.addStretch(1)
+
+        self.set_config(RunConfig())
+        self._connect_inputs()
+
+    # Building -----------------------------------------------------------
+
+    def _create_input(self, name: str, meta: dict[str, Any]) -> QWidget:
+        field_type = self._field_type(name)
+        if "choices" in meta:
+            widget: QWidget = QComboBox(self)
+            for key, label in meta["choices"].items():
+                widget.addItem(label, key)
+        elif field_type == "int":
+            widget = QSpinBox(self)
+            widget.setRange(
+                int(meta.get("minimum", 0)), int(meta.get("maximum", 2**31 - 1))
+            )
+            widget.setSingleStep(int(meta.get("step", 1)))
+            widget.setGroupSeparatorShown(False)
+        elif field_type == "float":
+            widget = CompactDoubleSpinBox(self)
+            decimals = _DECIMALS.get(name, 4)
+            smallest = 10.0**-decimals
+            low = float(meta.get("minimum", 0.0))
+            high = float(meta.get("maximum", 1e9))
+            widget.setDecimals(decimals)
+            widget.setRange(
+                low + smallest if meta.get("exclusive_minimum") else low,
+                high - smallest if meta.get("exclusive_maximum") else high,
+            )
+            widget.setSingleStep(float(meta.get("step", 0.1)))
+            if name == "learning_rate":
+                widget.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+        else:
+            widget = QLineEdit(self)
+            widget.setPlaceholderText("Keras cache (empty)")
+            widget.setClearButtonEnabled(True)
+        widget.setObjectName(name)
+        widget.setToolTip(meta["description"])
+        widget.setAccessibleName(meta["title"])
+        widget.setAccessibleDescription(meta["description"])
+        self.inputs[name] = widget
+        return widget
+
+    @staticmethod
+    def _field_type(name: str) -> str:
+        for cls in (DataConfig, ModelConfig, FitConfig, RunConfig):
+            for field in dataclasses.fields(cls):
+                if field.name == name:
+                    text = str(field.type)
+                    if text == "int":
+                        return "int"
+                    if text == "float":
+                        return "float"
+                    return "str"
+        raise KeyError(name)
+
+    def _wrap(self, name: str, widget: QWidget) -> QWidget:
+        if name != "data_dir":
+            return widget
+        row = QWidget(self)
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(widget, 1)
+        self.browse_button = QPushButton("Browse…", row)
+        self.browse_button.setObjectName("browse_data_dir_button")
+        self.browse_button.setAccessibleName("Choose data folder")
+        self.browse_button.setToolTip("Choose a folder holding the four IDX files.")
+        self.browse_button.clicked.connect(self._on_browse_button_clicked)
+        row_layout.addWidget(self.browse_button)
+        return row
+
+    def _connect_inputs(self) -> None:
+        for widget in self.inputs.values():
+            if isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self._on_input_changed)
+            elif isinstance(widget, QLineEdit):
+                widget.editingFinished.connect(self._on_input_changed)
+            else:
+                widget.valueChanged.connect(self._on_input_changed)
+
+    # Values -------------------------------------------------------------
+
+    def value(self, name: str) -> Any:
+        """Return the current value of one setting, as the config expects it."""
+        widget = self.inputs[name]
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        if isinstance(widget, QLineEdit):
+            return widget.text().strip() or None
+        return widget.value()
+
+    def set_value(self, name: str, value: Any) -> None:
+        """Show ``value`` in the input of setting ``name`` without emitting a change."""
+        widget = self.inputs[name]
+        blocked = widget.blockSignals(True)
+        try:
+            if isinstance(widget, QComboBox):
+                index = widget.findData(value)
+                if index < 0:
+                    raise ConfigError(f"{name}={value!r} is not offered by the form.")
+                widget.setCurrentIndex(index)
+            elif isinstance(widget, QLineEdit):
+                widget.setText(value or "")
+            else:
+                widget.setValue(value)
+        finally:
+            widget.blockSignals(blocked)
+
+    def config(self) -> RunConfig:
+        """Return the form's settings. Raises ConfigError when they are invalid."""
+        values = {name: self.value(name) for name in self.inputs}
+        return RunConfig().replace(**values)
+
+    def set_config(self, config: RunConfig) -> None:
+        """Show every setting of ``config``, then emit one ``params_changed``."""
+        for name, value in config.flat().items():
+            self.set_value(name, value)
+        self._on_input_changed()
+
+    def set_values(self, **values: Any) -> None:
+        """Show some settings, then emit one ``params_changed`` if the form is valid."""
+        for name, value in values.items():
+            self.set_value(name, value)
+        self._on_input_changed()
+
+    # Slots --------------------------------------------------------------
+
+    @Slot()
+    def _on_input_changed(self) -> None:
+        try:
+            config = self.config()
+        except ConfigError as error:
+            self.message_label.setText(str(error))
+            self.message_label.show()
+            return
+        self.message_label.hide()
+        self.params_changed.emit(config)
+
+    @Slot()
+    def _on_browse_button_clicked(self) -> None:
+        start = self.value("data_dir") or ""
+        folder = QFileDialog.getExistingDirectory(
+            self, "Choose a folder with IDX files", start
+        )
+        if folder:
+            self.choose_data_folder(folder)
+
+    def choose_data_folder(self, folder: str) -> None:
+        """Use ``folder`` as the data source; a custom dataset becomes "IDX folder"."""
+        values: dict[str, Any] = {"data_dir": folder}
+        if self.value("dataset") == "digits":
+            values["dataset"] = "idx_folder"
+        self.set_values(**values)

@@ -1,0 +1,157 @@
+"""Loss and accuracy curves on an embedded Matplotlib canvas, updated per epoch."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from math import isfinite
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+logger = logging.getLogger(__name__)
+
+# Metric name, axes index (0 loss, 1 accuracy), legend label, line style.
+_SERIES = (
+    ("loss", 0, "train", "-"),
+    ("val_loss", 0, "val", "--"),
+    ("accuracy", 1, "train", "-"),
+    ("val_accuracy", 1, "val", "--"),
+)
+_COLORS = {"train": "C0", "val": "C1"}
+
+
+class TrainingPlot(QWidget):
+    """Two axes, loss and accuracy, each with a train and a validation line.
+
+    Each line is created once and updated in place with ``set_data`` as epochs
+    arrive; the canvas is redrawn once per epoch with ``draw_idle``.
+
+    Attributes
+    ----------
+    figure : matplotlib.figure.Figure
+    canvas : FigureCanvasQTAgg
+    toolbar : NavigationToolbar2QT
+        Matplotlib's pan, zoom and save toolbar.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.figure = Figure(figsize=(8, 3.6), layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setObjectName("training_plot")
+        self.canvas.setAccessibleName("Training curves")
+        self.toolbar = NavigationToolbar2QT(self.canvas, self)
+
+        self.loss_axes, self.accuracy_axes = self.figure.subplots(1, 2)
+        self._axes = (self.loss_axes, self.accuracy_axes)
+        self._epochs: dict[str, list[int]] = {}
+        self._values: dict[str, list[float]] = {}
+        self.lines: dict[str, Line2D] = {}
+        for metric, index, label, style in _SERIES:
+            (line,) = self._axes[index].plot(
+                [],
+                [],
+                style,
+                color=_COLORS[label],
+                marker="o",
+                markersize=3,
+                label=label,
+            )
+            self.lines[metric] = line
+        self._style_axes()
+        self._hint = self.loss_axes.text(
+            0.5,
+            0.5,
+            "Press Train to watch the curves grow",
+            transform=self.loss_axes.transAxes,
+            ha="center",
+            va="center",
+            color="0.45",
+        )
+        self.clear(20)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.canvas)
+
+    def _style_axes(self) -> None:
+        for axes, title in zip(self._axes, ("Loss", "Accuracy"), strict=True):
+            axes.set_title(title)
+            axes.set_xlabel("Epoch")
+            axes.set_ylabel(title.lower())
+            axes.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
+            axes.grid(True, alpha=0.3)
+            axes.legend(loc="best")
+
+    def clear(self, epochs: int = 0, title: str = "") -> None:
+        """Empty every line and set the x axis to span ``epochs`` epochs."""
+        for metric in self.lines:
+            self._epochs[metric] = []
+            self._values[metric] = []
+            self.lines[metric].set_data([], [])
+        for axes in self._axes:
+            axes.set_xlim(0.5, max(epochs, 1) + 0.5)
+            axes.relim()
+        self.loss_axes.set_ylim(0, 1)
+        self.accuracy_axes.set_ylim(0, 1)
+        self.figure.suptitle(title, fontsize="medium")
+        self._hint.set_visible(not title)
+        self.canvas.draw_idle()
+
+    def add_epoch(self, epoch: int, metrics: Mapping[str, float]) -> None:
+        """Append one epoch's point to each line whose metric is in ``metrics``."""
+        for metric, value in metrics.items():
+            if metric not in self.lines:
+                continue
+            self._epochs[metric].append(epoch)
+            self._values[metric].append(value)
+            self.lines[metric].set_data(self._epochs[metric], self._values[metric])
+        self._rescale(epoch)
+        self.canvas.draw_idle()
+
+    def show_history(
+        self, history: Mapping[str, Sequence[float]], title: str = ""
+    ) -> None:
+        """Replace the curves with a whole history, such as a model file's."""
+        epochs = max((len(values) for values in history.values()), default=0)
+        self.clear(epochs, title)
+        for metric, values in history.items():
+            if metric not in self.lines:
+                continue
+            self._epochs[metric] = list(range(1, len(values) + 1))
+            self._values[metric] = [float(v) for v in values]
+            self.lines[metric].set_data(self._epochs[metric], self._values[metric])
+        self._rescale(epochs)
+        self.canvas.draw_idle()
+
+    def point_counts(self) -> dict[str, int]:
+        """Return the number of points on each line, by metric name."""
+        return {metric: len(line.get_xdata()) for metric, line in self.lines.items()}
+
+    def _rescale(self, last_epoch: int) -> None:
+        low, high = self._axes[0].get_xlim()
+        if last_epoch + 0.5 > high:
+            for axes in self._axes:
+                axes.set_xlim(0.5, last_epoch + 0.5)
+
+        losses = [
+            v for v in self._values["loss"] + self._values["val_loss"] if isfinite(v)
+        ]
+        if losses:
+            top = max(losses)
+            self.loss_axes.set_ylim(0, top * 1.08 if top > 0 else 1)
+
+        accuracies = [
+            v
+            for v in self._values["accuracy"] + self._values["val_accuracy"]
+            if isfinite(v)
+        ]
+        if accuracies:
+            # Zoom in on the range reached, but always show at least 0.9 to 1.
+            bottom = max(0.0, min(min(accuracies) - 0.02, 0.9))
+            self.accuracy_axes.set_ylim(bottom, 1.0)

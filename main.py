@@ -1,0 +1,39 @@
+"""Start Keras Trainer: the window by default, or ``main.py train`` without one."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the window, or the ``train`` subcommand when it is the first argument."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # TensorFlow's C++ start-up notes (CPU features, missing CUDA) are not
+    # useful to users of this app; errors still show.
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    headless = argv[:1] == ["train"]
+    logging.basicConfig(
+        level=logging.WARNING if headless else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if headless:
+        from engine.cli import run
+
+        return run(argv[1:])
+
+    from PySide6.QtWidgets import QApplication
+
+    from gui import MainWindow
+
+    app = QApplication(sys.argv[:1] + argv)
+    app.setApplicationName("Keras Trainer")
+    window = MainWindow()
+    window.show()
+    window.start_background_import()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

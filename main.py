@@ -6,6 +6,8 @@ import logging
 import os
 import sys
 
+logger = logging.getLogger(__name__)
+
 
 def main(argv: list[str] | None = None) -> int:
     """Run the window, or the ``train`` subcommand when it is the first argument."""
@@ -14,10 +16,13 @@ def main(argv: list[str] | None = None) -> int:
     # useful to users of this app; errors still show.
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     headless = argv[:1] == ["train"]
-    logging.basicConfig(
-        level=logging.WARNING if headless else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+
+    from engine.app_logging import configure_logging
+
+    log_file = configure_logging(
+        console_level=logging.WARNING if headless else logging.INFO
     )
+    logger.info("Keras Trainer started with %s; log file %s", argv, log_file)
     if headless:
         from engine.cli import run
 
@@ -26,10 +31,13 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from gui import MainWindow
+    from gui.qt_logging import install_qt_message_handler
 
+    install_qt_message_handler()
     app = QApplication(sys.argv[:1] + argv)
     app.setApplicationName("Keras Trainer")
     window = MainWindow()
+    window.install_exception_dialog()
     window.show()
     window.start_background_import()
     return app.exec()

@@ -24,6 +24,7 @@ from engine.config import (
     RunConfig,
     setting_metadata,
 )
+from engine.paths import display_path
 from engine.reporting import BatchProgress, EpochResult
 
 logger = logging.getLogger(__name__)
@@ -151,7 +152,13 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
     parser.add_argument(
         "--save",
         metavar="FILE",
-        help="save the trained model (.keras, or legacy .h5)",
+        help="save the trained model (.keras, or legacy .h5; .keras is added when "
+        "the name has no suffix)",
+    )
+    parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace existing --save and --history-out files instead of stopping",
     )
     return parser
 
@@ -213,10 +220,14 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         config = config_from_args(args)
-        save_path = persistence.normalize_model_path(args.save) if args.save else None
-        history_path = (
-            _check_output_path(args.history_out, ".json") if args.history_out else None
-        )
+        save_path = None
+        if args.save:
+            save_path = persistence.normalize_model_path(args.save)
+            _check_new_file(save_path, args.overwrite)
+        history_path = None
+        if args.history_out:
+            history_path = _check_output_path(args.history_out, ".json")
+            _check_new_file(history_path, args.overwrite)
     except (ConfigError, persistence.ModelFileError) as error:
         parser.error(str(error))
 
@@ -248,6 +259,20 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     return EXIT_OK
 
 
+def _check_new_file(path: Path, overwrite: bool) -> None:
+    """Raise ConfigError when ``path`` exists and may not be replaced."""
+    if not path.parent.is_dir():
+        raise ConfigError(
+            f"Folder {display_path(path.parent)!r} for {path.name!r} was not found. "
+            "Create it first."
+        )
+    if path.exists() and not overwrite:
+        raise ConfigError(
+            f"{display_path(path)!r} already exists. Choose another name, or add "
+            "--overwrite to replace it."
+        )
+
+
 def _check_output_path(text: str, suffix: str) -> Path:
     path = Path(text)
     if path.suffix.lower() != suffix:
@@ -256,7 +281,7 @@ def _check_output_path(text: str, suffix: str) -> Path:
         )
     if not path.parent.is_dir():
         raise ConfigError(
-            f"Folder {str(path.parent)!r} for {path.name!r} was not found. "
+            f"Folder {display_path(path.parent)!r} for {path.name!r} was not found. "
             "Create it first."
         )
     return path

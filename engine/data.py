@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.config import DATASET_CHOICES, DataConfig
+from engine.paths import display_path
 
 logger = logging.getLogger(__name__)
 
@@ -175,9 +176,9 @@ def _load_from_keras(dataset: str, class_names: tuple[str, ...]) -> ImageSet:
         logger.warning("Loading %s through Keras failed: %s", dataset, error)
         raise DatasetError(
             f"{title} could not be loaded from the Keras cache in "
-            f"{keras_datasets_dir()} or downloaded: {_describe(error)}. Open a folder "
-            f"with the four {title} files as the data folder, or choose the Digits "
-            "dataset, which works offline."
+            f"{display_path(keras_datasets_dir())} or downloaded: {_describe(error)}. "
+            f"Open a folder with the four {title} files as the data folder, or choose "
+            "the Digits dataset, which works offline."
         ) from error
     return ImageSet(
         name=title,
@@ -186,7 +187,7 @@ def _load_from_keras(dataset: str, class_names: tuple[str, ...]) -> ImageSet:
         x_test=x_test,
         y_test=y_test,
         class_names=class_names,
-        source=f"Keras cache ({keras_datasets_dir()})",
+        source=f"Keras cache ({display_path(keras_datasets_dir())})",
     )
 
 
@@ -234,8 +235,8 @@ def find_idx_files(
     root = Path(folder)
     if not root.is_dir():
         raise DatasetError(
-            f"Data folder {str(root)!r} was not found or is not a folder. Choose "
-            "the folder that contains the four IDX files."
+            f"Data folder {display_path(root)!r} was not found or is not a folder. "
+            "Choose the folder that contains the four IDX files."
         )
     best_found: list[Path | None] = [None] * len(IDX_NAMES)
     for layout in _FOLDER_LAYOUTS.get(dataset, (".",)):
@@ -248,8 +249,9 @@ def find_idx_files(
         name for name, path in zip(IDX_NAMES, best_found, strict=True) if path is None
     ]
     raise DatasetError(
-        f"Data folder {str(root)!r} is missing {', '.join(missing)} (raw or .gz). "
-        "Put the four official IDX files in that folder, or choose another folder."
+        f"Data folder {display_path(root)!r} is missing {', '.join(missing)} "
+        "(raw or .gz). Put the four official IDX files in that folder, or choose "
+        "another folder."
     )
 
 
@@ -298,7 +300,7 @@ def load_idx_folder(
         x_test=x_test,
         y_test=y_test,
         class_names=class_names,
-        source=f"IDX files in {x_train_path.parent}",
+        source=f"IDX files in {display_path(x_train_path.parent)}",
     )
 
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from engine.paths import display_path
+
 if TYPE_CHECKING:
     import keras
 
@@ -41,6 +43,10 @@ class LoadedModel:
     model: keras.Model
     path: Path
     metadata: Mapping[str, Any]
+    keras_version: str | None = None
+    """Keras version recorded in an .h5 file; None for .keras files."""
+    compiled: bool = True
+    """False when the file's training configuration was not loaded."""
 
 
 def normalize_model_path(path: str | os.PathLike[str]) -> Path:
@@ -90,8 +96,8 @@ def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     folder = path.parent
     if not folder.is_dir():
         raise ModelFileError(
-            f"Folder {str(folder)!r} was not found. Choose an existing folder to "
-            "save in."
+            f"Folder {display_path(folder)!r} was not found. Choose an existing "
+            "folder to save in."
         )
     suffix = (
         WEIGHTS_SUFFIX if path.name.lower().endswith(WEIGHTS_SUFFIX) else path.suffix
@@ -102,7 +108,8 @@ def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         )
     except OSError as error:
         raise ModelFileError(
-            f"Cannot write in {str(folder)!r}: {error.strerror}. Choose a folder you "
+            f"Cannot write in {display_path(folder)!r}: {error.strerror}. Choose a "
+            "folder you "
             "can write to."
         ) from error
     os.close(handle)
@@ -209,14 +216,20 @@ def read_metadata(path: str | os.PathLike[str]) -> dict[str, Any]:
 
 
 def _check_file(path: Path, kind: str, suffixes: tuple[str, ...]) -> None:
+    if (path / "saved_model.pb").is_file():
+        raise ModelFileError(
+            f"{display_path(path)!r} is a TensorFlow SavedModel folder, which Keras 3 "
+            "cannot load as a model. Open it with the TensorFlow version that wrote "
+            "it and save it as .keras, then load that file."
+        )
     if path.is_dir():
         raise ModelFileError(
-            f"{str(path)!r} is a folder, not a {kind} file. Choose a "
+            f"{display_path(path)!r} is a folder, not a {kind} file. Choose a "
             f"{' or '.join(suffixes)} file."
         )
     if not path.is_file():
         raise ModelFileError(
-            f"{str(path)!r} was not found. Choose an existing {kind} file."
+            f"{display_path(path)!r} was not found. Choose an existing {kind} file."
         )
     if not path.name.lower().endswith(suffixes):
         raise ModelFileError(
@@ -246,26 +259,52 @@ def _check_container(path: Path) -> None:
         )
 
 
+def h5_keras_version(path: Path) -> str | None:
+    """Return the Keras version recorded in an .h5 model file, or None."""
+    import h5py
+
+    try:
+        with h5py.File(path, "r") as handle:
+            version = handle.attrs.get("keras_version")
+    except (OSError, ValueError):
+        return None
+    if isinstance(version, bytes):
+        version = version.decode("utf-8", "replace")
+    return str(version) if version is not None else None
+
+
 def load_model(path: str | os.PathLike[str]) -> LoadedModel:
-    """Load a whole model in Keras' safe mode. Raises ModelFileError on failure."""
+    """Load a whole model in Keras' safe mode. Raises ModelFileError on failure.
+
+    Models written by Keras 2 (legacy .h5) are loaded without their training
+    configuration, because Keras 3 cannot always rebuild Keras 2 optimizers.
+    ``LoadedModel.compiled`` is then False and the caller compiles the model.
+    """
     import keras
 
     path = Path(path)
     _check_file(path, "model", (".keras", ".h5", ".hdf5"))
     _check_container(path)
+    version = None if path.suffix.lower() == ".keras" else h5_keras_version(path)
+    keras2 = version is not None and version.startswith("2.")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            model = keras.saving.load_model(path, safe_mode=True)
+            model = keras.saving.load_model(path, safe_mode=True, compile=not keras2)
     except Exception as error:  # noqa: BLE001 - Keras raises many types for bad files
         logger.warning("Loading model %s failed: %r", path, error)
         raise ModelFileError(
             f"{path.name!r} could not be loaded as a Keras model: "
-            f"{_first_line(error)}. "
-            "Choose a .keras or .h5 file saved by Keras."
+            f"{_first_line(error)}. Choose a .keras or .h5 file saved by Keras."
         ) from error
-    logger.info("Loaded model from %s", path)
-    return LoadedModel(model=model, path=path, metadata=read_metadata(path))
+    logger.info("Loaded model from %s (Keras version in file: %s)", path, version)
+    return LoadedModel(
+        model=model,
+        path=path,
+        metadata=read_metadata(path),
+        keras_version=version,
+        compiled=not keras2 and getattr(model, "compiled", False),
+    )
 
 
 def load_weights_into(model: keras.Model, path: str | os.PathLike[str]) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine import persistence
-from engine.config import ConfigError, DataConfig, ModelConfig, RunConfig
+from engine.config import ConfigError, DataConfig, FitConfig, ModelConfig, RunConfig
 from engine.data import ImageSet, SplitData, load_images, scale_images, split_images
 from engine.reporting import History, TrainingListener
 
@@ -48,6 +48,8 @@ class ModelInfo:
     history: History
     config: RunConfig | None
     """Settings of the run that trained the model, when the file stores them."""
+    notes: tuple[str, ...] = ()
+    """Sentences for the user about how the model was loaded."""
 
 
 def import_keras() -> str:
@@ -173,14 +175,21 @@ class TrainerSession:
     # Loading ------------------------------------------------------------
 
     def load_model(
-        self, path: str | Path, data_config: DataConfig, seed: int
+        self,
+        path: str | Path,
+        data_config: DataConfig,
+        seed: int,
+        fit_config: FitConfig | None = None,
     ) -> ModelInfo:
         """Load a model that fits the dataset of ``data_config``.
 
-        A model that does not fit raises ModelFileError and the current one stays.
+        A model that does not fit raises ModelFileError and the current one
+        stays. A Keras 2 model is compiled with ``fit_config`` (the defaults when
+        None), and ``ModelInfo.notes`` says so.
         """
         from engine.model_factory import (
             architecture_of,
+            compile_model,
             format_summary,
             optimizer_settings,
             summarize_model,
@@ -189,6 +198,16 @@ class TrainerSession:
         loaded = persistence.load_model(path)
         data = self.data(data_config, seed)
         self._check_model_fits(loaded.model, data, repr(loaded.path.name))
+
+        notes: list[str] = []
+        if not loaded.compiled:
+            fit = fit_config or FitConfig()
+            compile_model(loaded.model, fit)
+            notes.append(
+                f"{loaded.path.name} was saved by Keras {loaded.keras_version}, so it "
+                f"was loaded without its optimizer and compiled with the form's "
+                f"settings ({fit.optimizer}, learning rate {fit.learning_rate:g})."
+            )
 
         history = History.from_dict(loaded.metadata.get("history") or {})
         config = None
@@ -202,15 +221,17 @@ class TrainerSession:
         self.model = loaded.model
         self.history = history
         self.config = config
+        summary = format_summary(
+            summarize_model(loaded.model), f"Model: {loaded.path.name}"
+        )
         return ModelInfo(
             path=loaded.path,
-            summary=format_summary(
-                summarize_model(loaded.model), f"Model: {loaded.path.name}"
-            ),
+            summary=summary,
             architecture=architecture_of(loaded.model),
             optimizer=optimizer_settings(loaded.model),
             history=history,
             config=config,
+            notes=tuple(notes),
         )
 
     def load_weights(self, path: str | Path, config: RunConfig) -> str:

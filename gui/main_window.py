@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import logging
 import math
+import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeySequence
+from PySide6.QtCore import Qt, QThread, QUrl, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QFontDatabase,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -39,6 +46,12 @@ from engine.config import (
 )
 from engine.data import DatasetError
 from engine.model_factory import describe_architecture, format_summary
+from engine.paths import display_path, user_log_dir
+from engine.persistence import (
+    ModelFileError,
+    normalize_model_path,
+    normalize_weights_path,
+)
 from engine.reporting import BatchProgress, EpochResult
 from engine.session import Evaluation, ModelInfo, TrainerSession
 from gui import resources
@@ -299,6 +312,9 @@ class MainWindow(QMainWindow):
         run_menu = self.menuBar().addMenu("&Run")
         for item in (self.train_action, self.stop_action, self.evaluate_action):
             run_menu.addAction(item)
+        self.open_log_folder_action = action("Open log folder", self.open_log_folder)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.open_log_folder_action)
 
     def _connect(self) -> None:
         self.form.params_changed.connect(self._on_form_params_changed)
@@ -317,6 +333,32 @@ class MainWindow(QMainWindow):
         self.runner.busy_changed.connect(self._on_runner_busy_changed)
 
     # Public actions -----------------------------------------------------
+
+    def open_log_folder(self) -> None:
+        """Open the folder of the log files in the system's file manager."""
+        folder = user_log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self._show_error(
+                "Cannot open the log folder",
+                f"No file manager opened {display_path(folder)}. Open that folder "
+                "yourself; the current log is keras-trainer.log.",
+            )
+
+    def install_exception_dialog(self) -> None:
+        """Log uncaught GUI-thread exceptions, then show them in a dialog."""
+        previous = sys.excepthook
+
+        def excepthook(kind, error, trace):
+            previous(kind, error, trace)
+            if issubclass(kind, Exception) and QThread.currentThread() == self.thread():
+                self._show_error(
+                    "Unexpected error",
+                    f"{kind.__name__}: {error}\n\nThe app keeps running. The details "
+                    f"are in the log in {display_path(user_log_dir())}.",
+                )
+
+        sys.excepthook = excepthook
 
     def start_background_import(self) -> None:
         """Import TensorFlow on a worker thread so the first run starts sooner."""
@@ -418,7 +460,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Loading {Path(path).name}…")
         self.runner.submit(
             "load_model",
-            lambda worker: session.load_model(path, config.data, config.seed),
+            lambda worker: session.load_model(
+                path, config.data, config.seed, config.fit
+            ),
         )
 
     def load_weights(self, path: str | Path) -> None:
@@ -479,9 +523,34 @@ class MainWindow(QMainWindow):
         self._folder = Path(path).parent
         return path
 
+    def _choose_save_path(self, action: str, normalize) -> str | None:
+        """Ask for a file to save, with the suffix Keras needs added or checked.
+
+        The file dialog asks before replacing the name the user chose; this asks
+        again when adding the suffix turned it into the name of an existing file.
+        """
+        chosen = self._choose_file(action)
+        if chosen is None:
+            return None
+        try:
+            path = normalize(chosen)
+        except ModelFileError as error:
+            self._show_error("Invalid file name", str(error))
+            return None
+        if str(path) != chosen and path.exists():
+            answer = QMessageBox.question(
+                self,
+                "Replace file?",
+                f"{path.name} already exists in {display_path(path.parent)}. "
+                "Replace it?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        return str(path)
+
     @Slot()
     def _on_save_model_button_clicked(self) -> None:
-        if path := self._choose_file("save_model"):
+        if path := self._choose_save_path("save_model", normalize_model_path):
             self.save_model(path)
 
     @Slot()
@@ -491,7 +560,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_save_weights_button_clicked(self) -> None:
-        if path := self._choose_file("save_weights"):
+        if path := self._choose_save_path("save_weights", normalize_weights_path):
             self.save_weights(path)
 
     @Slot()
@@ -638,6 +707,8 @@ class MainWindow(QMainWindow):
             history_note += "; its layers differ from the form's model"
         self.progress_bar.setFormat(f"Loaded {info.path.name}")
         self.statusBar().showMessage(f"Loaded {info.path.name} ({history_note})")
+        if info.notes:
+            self._show_message("Model loaded", "\n\n".join(info.notes), warning=False)
 
     def _show_model_settings(self, info: ModelInfo) -> None:
         """Show the stored settings, architecture and optimizer of a loaded model."""
@@ -704,10 +775,17 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, title: str, text: str) -> QMessageBox:
         """Show a window-modal error box without blocking the event loop."""
+        return self._show_message(title, text, warning=True)
+
+    def _show_message(self, title: str, text: str, warning: bool) -> QMessageBox:
         box = QMessageBox(
-            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+            QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
+            title,
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
         )
-        box.setObjectName("error_message")
+        box.setObjectName("warning_message" if warning else "information_message")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.last_message = box

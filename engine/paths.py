@@ -1,0 +1,37 @@
+"""Per-user folders of the app and paths shortened for messages."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "keras-trainer"
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """Return ``path`` with the home folder shown as ``~``, for messages and logs.
+
+    Messages that users copy into bug reports then do not reveal their
+    account name.
+    """
+    text = str(path)
+    home = str(Path.home())
+    if home not in ("", "/") and (text == home or text.startswith(home + os.sep)):
+        return "~" + text[len(home) :]
+    return text
+
+
+def user_log_dir() -> Path:
+    """Return the folder for the app's log files, following each platform's habit.
+
+    Linux uses ``$XDG_STATE_HOME`` (default ``~/.local/state``), macOS
+    ``~/Library/Logs`` and Windows ``%LOCALAPPDATA%``. The folder may not exist.
+    """
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / APP_NAME / "logs"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Logs" / APP_NAME
+    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(state) / APP_NAME / "logs"

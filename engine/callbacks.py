@@ -33,7 +33,9 @@ class EpochReporter(keras.callbacks.Callback):
     Notes
     -----
     An epoch cut short by a stop request is still reported, with
-    ``complete=False``, because Keras runs ``on_epoch_end`` for it.
+    ``complete=False``, because Keras runs ``on_epoch_end`` for it. The model's
+    weights are then set back to those at the end of the last complete epoch,
+    so the model matches the last point of the curves.
     """
 
     def __init__(
@@ -44,6 +46,7 @@ class EpochReporter(keras.callbacks.Callback):
         self.stop_event = stop_event or threading.Event()
         self.stopped_by_request = False
         self._cut_short = False
+        self._last_complete_weights: list | None = None
         self._epochs = 0
         self._batches = 0
         self._epoch = 0
@@ -109,7 +112,15 @@ class EpochReporter(keras.callbacks.Callback):
                 complete=not self._cut_short,
             )
         )
+        if not self._cut_short:
+            self._last_complete_weights = self.model.get_weights()
         self._check_stop()
+
+    def on_train_end(self, logs=None):
+        if self._cut_short and self._last_complete_weights is not None:
+            logger.info("Restoring the weights of the last complete epoch")
+            self.model.set_weights(self._last_complete_weights)
+        self._last_complete_weights = None
 
 
 def _to_float(value) -> float:

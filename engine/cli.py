@@ -236,10 +236,18 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     session = TrainerSession()
     try:
         result = session.train(config, _LinePrinter(stdout), stop_event)
+        if result.epochs_completed == 0:
+            print(
+                "stopped before the first epoch ended; nothing was saved", file=stdout
+            )
+            return EXIT_FAILED
         if save_path is not None:
             saved = session.save_model(save_path)
             print(f"saved model to {saved}", file=stdout)
-    except (ConfigError, DatasetError, persistence.ModelFileError) as error:
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except (DatasetError, persistence.ModelFileError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILED
     finally:
@@ -265,6 +273,10 @@ def _check_new_file(path: Path, overwrite: bool) -> None:
         raise ConfigError(
             f"Folder {display_path(path.parent)!r} for {path.name!r} was not found. "
             "Create it first."
+        )
+    if path.is_dir():
+        raise ConfigError(
+            f"{display_path(path)!r} is a folder. Choose a file name for {path.name!r}."
         )
     if path.exists() and not overwrite:
         raise ConfigError(

@@ -169,6 +169,12 @@ class DataConfig:
             raise ConfigError(
                 f"data_dir={self.data_dir!r} is invalid: expected a path."
             )
+        if self.dataset == "digits" and self.data_dir:
+            raise ConfigError(
+                f"data_dir={self.data_dir!r} is not used by the digits dataset, which "
+                "ships with scikit-learn. Leave the data folder empty, or choose "
+                "another dataset."
+            )
         if self.dataset == "idx_folder" and not self.data_dir:
             raise ConfigError(
                 "data_dir is missing: the IDX folder dataset needs a folder with the "

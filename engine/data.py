@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import gzip
 import logging
+import math
 import os
 import struct
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,10 +120,9 @@ def load_images(config: DataConfig) -> ImageSet:
     if config.dataset == "digits":
         return _load_digits()
     if config.data_dir:
-        class_names = (
-            FASHION_MNIST_CLASSES if config.dataset == "fashion_mnist" else None
+        return load_idx_folder(
+            config.data_dir, config.dataset, _KNOWN_CLASSES.get(config.dataset)
         )
-        return load_idx_folder(config.data_dir, config.dataset, class_names)
     if config.dataset == "fashion_mnist":
         return _load_from_keras("fashion_mnist", FASHION_MNIST_CLASSES)
     if config.dataset == "mnist":
@@ -130,6 +131,49 @@ def load_images(config: DataConfig) -> ImageSet:
         f"dataset={config.dataset!r} needs a data folder. Choose a folder with the "
         "four IDX files."
     )
+
+
+_KNOWN_CLASSES = {"fashion_mnist": FASHION_MNIST_CLASSES, "mnist": DIGIT_CLASSES}
+_KNOWN_SHAPES = {"fashion_mnist": (28, 28), "mnist": (28, 28), "digits": (8, 8)}
+
+
+def dataset_shape(config: DataConfig) -> tuple[tuple[int, ...], int]:
+    """Return (image shape, number of classes) without loading the images.
+
+    The built-in datasets have known shapes. For an IDX folder, the IDX headers
+    and the labels are read. Raises DatasetError when the folder cannot be read.
+    """
+    if config.dataset in _KNOWN_SHAPES:
+        return _KNOWN_SHAPES[config.dataset], 10
+    paths = find_idx_files(config.data_dir or "", config.dataset)
+    image_shape = tuple(_read_idx_header(paths[0])[1:])
+    labels = [read_idx(paths[1]), read_idx(paths[3])]
+    return image_shape, int(max(label.max(initial=0) for label in labels)) + 1
+
+
+def source_signature(config: DataConfig) -> tuple:
+    """Return a value that changes when the files behind ``config`` change.
+
+    The session compares it before reusing loaded images, so replaced or
+    deleted files are noticed.
+    """
+    if config.dataset == "digits":
+        return ("digits",)
+    if config.data_dir:
+        paths = find_idx_files(config.data_dir, config.dataset)
+    else:
+        folder = keras_datasets_dir() / config.dataset.replace("_", "-")
+        paths = sorted(folder.glob("*")) if folder.is_dir() else []
+        if config.dataset == "mnist":
+            paths = [keras_datasets_dir() / "mnist.npz"]
+    stats = []
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        stats.append((str(path), info.st_size, info.st_mtime_ns))
+    return (config.dataset, config.data_dir, tuple(stats))
 
 
 def split_images(images: ImageSet, validation_split: float, seed: int) -> SplitData:
@@ -174,6 +218,13 @@ def _load_from_keras(dataset: str, class_names: tuple[str, ...]) -> ImageSet:
         (x_train, y_train), (x_test, y_test) = loader.load_data()
     except Exception as error:  # noqa: BLE001 - any failure gets the same advice
         logger.warning("Loading %s through Keras failed: %s", dataset, error)
+        damage = _find_damaged_cache_file(dataset)
+        if damage is not None:
+            raise DatasetError(
+                f"The Keras cache contains a damaged {title} file: {damage} Delete "
+                "that file so Keras downloads it again, or open a folder with the "
+                f"four {title} files as the data folder."
+            ) from error
         raise DatasetError(
             f"{title} could not be loaded from the Keras cache in "
             f"{display_path(keras_datasets_dir())} or downloaded: {_describe(error)}. "
@@ -189,6 +240,25 @@ def _load_from_keras(dataset: str, class_names: tuple[str, ...]) -> ImageSet:
         class_names=class_names,
         source=f"Keras cache ({display_path(keras_datasets_dir())})",
     )
+
+
+def _find_damaged_cache_file(dataset: str) -> str | None:
+    """Return the error of the first unreadable cached IDX file, or None.
+
+    Only Fashion-MNIST is cached as IDX files; Keras keeps MNIST as one .npz.
+    """
+    if dataset != "fashion_mnist":
+        return None
+    folder = keras_datasets_dir() / "fashion-mnist"
+    for name in IDX_NAMES:
+        path = folder / f"{name}.gz"
+        if not path.is_file():
+            continue
+        try:
+            read_idx(path)
+        except DatasetError as error:
+            return f"{display_path(path)}: {error}"
+    return None
 
 
 def _describe(error: BaseException) -> str:
@@ -290,7 +360,19 @@ def load_idx_folder(
         )
 
     num_classes = int(max(y_train.max(initial=0), y_test.max(initial=0))) + 1
-    if class_names is None or len(class_names) < num_classes:
+    if class_names is not None and num_classes > len(class_names):
+        raise DatasetError(
+            f"{y_train_path.name} or {y_test_path.name} contains label "
+            f"{num_classes - 1}, but {DATASET_CHOICES[dataset]} has "
+            f"{len(class_names)} classes (labels 0 to {len(class_names) - 1}). Choose "
+            "the IDX folder dataset for files with other labels."
+        )
+    if num_classes < 2:
+        raise DatasetError(
+            f"{y_train_path.name} contains only label 0, so there is nothing to "
+            "classify. Use labels files with at least two classes."
+        )
+    if class_names is None:
         class_names = tuple(str(label) for label in range(num_classes))
     title = DATASET_CHOICES.get(dataset, dataset)
     return ImageSet(
@@ -334,6 +416,28 @@ def _check_pair(
         )
 
 
+def _read_idx_header(path: Path) -> tuple[int, ...]:
+    """Return the shape stored in an IDX file's header, reading only the header."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    try:
+        with opener(path, "rb") as stream:
+            head = stream.read(4)
+            if len(head) < 4 or head[0] or head[1] or head[2] != _IDX_UBYTE:
+                raise DatasetError(
+                    f"{path.name} has an invalid IDX magic number 0x{head.hex()}; "
+                    "expected 0x0000080N. Use an official IDX file."
+                )
+            dims = stream.read(4 * head[3])
+    except (OSError, EOFError, zlib.error) as error:
+        raise DatasetError(
+            f"{path.name} could not be read: {_describe(error)}. Download the "
+            "official file again."
+        ) from error
+    if len(dims) < 4 * head[3]:
+        raise DatasetError(f"{path.name} is truncated inside its IDX header.")
+    return struct.unpack(f">{head[3]}I", dims)
+
+
 def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
     """Read an IDX file of unsigned bytes (raw or gzipped) into a ``uint8`` array.
 
@@ -348,9 +452,19 @@ def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
         else:
             content = path.read_bytes()
     except gzip.BadGzipFile as error:
+        if "Not a gzipped file" in str(error):
+            raise DatasetError(
+                f"{path.name} is not a gzip file ({error}); it may be a web page saved "
+                "under that name. Download the official file again."
+            ) from error
         raise DatasetError(
-            f"{path.name} is not a gzip file ({error}); it may be a web page saved "
-            "under that name. Download the official file again."
+            f"{path.name} is a damaged gzip file ({error}). Download the official "
+            "file again."
+        ) from error
+    except zlib.error as error:
+        raise DatasetError(
+            f"{path.name} is a damaged gzip file: its compressed data is invalid "
+            f"({error}). Download the official file again."
         ) from error
     except (EOFError, OSError, ValueError) as error:
         raise DatasetError(
@@ -374,7 +488,8 @@ def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
     if len(content) < header_size:
         raise DatasetError(f"{path.name} is truncated inside its IDX header.")
     shape = struct.unpack(f">{ndim}I", content[4:header_size])
-    expected = int(np.prod(shape, dtype=np.int64))
+    # Python integers, because a damaged header can overflow 64 bits.
+    expected = math.prod(shape)
     actual = len(content) - header_size
     if actual != expected:
         raise DatasetError(

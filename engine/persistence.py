@@ -61,8 +61,10 @@ def normalize_model_path(path: str | os.PathLike[str]) -> Path:
             f"{path.name!r} is a weights file name. Save the whole model as .keras "
             "(or legacy .h5), or use Save weights for a .weights.h5 file."
         )
-    if name.endswith(MODEL_SUFFIXES):
-        return path
+    for suffix in MODEL_SUFFIXES:
+        if name.endswith(suffix):
+            # Keras matches suffixes case-sensitively, so write them in lower case.
+            return path.with_name(path.name[: -len(suffix)] + suffix)
     if path.suffix and path.suffix.lower() not in (".", ""):
         raise ModelFileError(
             f"{path.name!r} has the suffix {path.suffix!r}, which Keras cannot save a "
@@ -76,7 +78,7 @@ def normalize_weights_path(path: str | os.PathLike[str]) -> Path:
     path = Path(path)
     name = path.name
     if name.lower().endswith(WEIGHTS_SUFFIX):
-        return path
+        return path.with_name(name[: -len(WEIGHTS_SUFFIX)] + WEIGHTS_SUFFIX)
     if name.lower().endswith(".keras"):
         raise ModelFileError(
             f"{name!r} is a model file name. Save weights as .weights.h5, or use "
@@ -94,6 +96,10 @@ def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     by it.
     """
     folder = path.parent
+    if path.is_dir():
+        raise ModelFileError(
+            f"{display_path(path)!r} is a folder. Choose a file name to save to."
+        )
     if not folder.is_dir():
         raise ModelFileError(
             f"Folder {display_path(folder)!r} was not found. Choose an existing "
@@ -127,7 +133,7 @@ def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
             error.strerror if isinstance(error, OSError) and error.strerror else error
         )
         raise ModelFileError(
-            f"Saving {path.name!r} failed: {_first_line(reason)}. Check the free disk "
+            f"Saving {path.name!r} failed: {_first_line(reason)} Check the free disk "
             "space and the folder's permissions; any earlier file of that name is "
             "unchanged."
         ) from error
@@ -238,6 +244,13 @@ def _check_file(path: Path, kind: str, suffixes: tuple[str, ...]) -> None:
         )
     if path.stat().st_size == 0:
         raise ModelFileError(f"{path.name!r} is empty. Choose a file that Keras saved.")
+    lower = path.name.lower()
+    expected = next(suffix for suffix in suffixes if lower.endswith(suffix))
+    if not path.name.endswith(expected):
+        raise ModelFileError(
+            f"{path.name!r} has an upper-case suffix, which Keras does not read. "
+            f"Rename the file to end in {expected}."
+        )
 
 
 def _check_container(path: Path) -> None:
@@ -295,7 +308,7 @@ def load_model(path: str | os.PathLike[str]) -> LoadedModel:
         logger.warning("Loading model %s failed: %r", path, error)
         raise ModelFileError(
             f"{path.name!r} could not be loaded as a Keras model: "
-            f"{_first_line(error)}. Choose a .keras or .h5 file saved by Keras."
+            f"{_first_line(error)} Choose a .keras or .h5 file saved by Keras."
         ) from error
     logger.info("Loaded model from %s (Keras version in file: %s)", path, version)
     return LoadedModel(
@@ -316,6 +329,15 @@ def load_weights_into(model: keras.Model, path: str | os.PathLike[str]) -> None:
     path = Path(path)
     _check_file(path, "weights", (WEIGHTS_SUFFIX, ".h5", ".hdf5"))
     _check_container(path)
+    file_shapes = _weight_shapes_in_file(path)
+    model_shapes = [tuple(weight.shape) for weight in model.weights]
+    if file_shapes is not None and sorted(file_shapes) != sorted(model_shapes):
+        raise ModelFileError(
+            f"{path.name!r} does not fit the current model: the file holds weights "
+            f"of shapes {_shapes_text(file_shapes)}, and the model needs "
+            f"{_shapes_text(model_shapes)}. Load weights saved from a model with the "
+            "same layers and sizes, or change the model settings to match the file."
+        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -323,14 +345,50 @@ def load_weights_into(model: keras.Model, path: str | os.PathLike[str]) -> None:
     except Exception as error:  # noqa: BLE001 - Keras raises many types for bad files
         logger.warning("Loading weights %s failed: %r", path, error)
         raise ModelFileError(
-            f"{path.name!r} does not fit the current model: {_first_line(error)}. Load "
-            "weights saved from a model with the same layers and sizes, or change the "
-            "model settings to match the file."
+            f"{path.name!r} could not be loaded into the current model: "
+            f"{_first_line(error)} Load weights saved from a model with the same "
+            "layers and sizes, or change the model settings to match the file."
         ) from error
     logger.info("Loaded weights from %s", path)
 
 
+def _weight_shapes_in_file(path: Path) -> list[tuple[int, ...]] | None:
+    """Return the shapes of the layer weights in an HDF5 weights file.
+
+    Returns None when the file cannot be read this way, in which case Keras'
+    own loading reports the problem. Optimizer variables are not counted.
+    """
+    import h5py
+
+    shapes: list[tuple[int, ...]] = []
+
+    def visit(name: str, item) -> None:
+        if isinstance(item, h5py.Dataset) and not name.startswith("optimizer"):
+            shapes.append(tuple(item.shape))
+
+    try:
+        with h5py.File(path, "r") as handle:
+            root = handle["layers"] if "layers" in handle else handle
+            root.visititems(visit)
+    except (OSError, KeyError, ValueError) as error:
+        raise ModelFileError(
+            f"{path.name!r} is not a readable HDF5 file: {_first_line(error)} It "
+            "may be damaged or truncated; save the weights again."
+        ) from error
+    return shapes or None
+
+
+def _shapes_text(shapes: list[tuple[int, ...]]) -> str:
+    text = ", ".join(str(shape) for shape in shapes[:8])
+    return text + (f" and {len(shapes) - 8} more" if len(shapes) > 8 else "")
+
+
 def _first_line(error: object) -> str:
-    """Return an error's message on one line, shortened to 400 characters."""
+    """Return an error's message on one line, shortened to 400 characters.
+
+    The result ends with a full stop, so callers can append sentences.
+    """
     text = " ".join(str(error).split()) or type(error).__name__
-    return text if len(text) <= 400 else text[:397] + "..."
+    if len(text) > 400:
+        text = text[:397] + "..."
+    return text if text.endswith((".", "...")) else text + "."

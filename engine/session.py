@@ -8,13 +8,29 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine import persistence
-from engine.config import ConfigError, DataConfig, FitConfig, ModelConfig, RunConfig
-from engine.data import ImageSet, SplitData, load_images, scale_images, split_images
+from engine.config import (
+    DATASET_CHOICES,
+    ConfigError,
+    DataConfig,
+    FitConfig,
+    ModelConfig,
+    RunConfig,
+)
+from engine.data import (
+    ImageSet,
+    SplitData,
+    dataset_shape,
+    load_images,
+    scale_images,
+    source_signature,
+    split_images,
+)
 from engine.reporting import History, TrainingListener
 
 if TYPE_CHECKING:
@@ -66,16 +82,16 @@ class TrainerSession:
         self.model: keras.Model | None = None
         self.config: RunConfig | None = None
         self.history = History()
-        self._images: tuple[DataConfig, ImageSet] | None = None
+        self._images: tuple[tuple[Any, ...], ImageSet] | None = None
         self._split: tuple[tuple[Any, ...], SplitData] | None = None
         self._lock = threading.Lock()
 
     # Data ---------------------------------------------------------------
 
     def data(self, config: DataConfig, seed: int) -> SplitData:
-        """Return the split dataset, loading it only when its settings changed."""
-        source = DataConfig(config.dataset, config.data_dir, 0.5)
-        key = (config.dataset, config.data_dir, config.validation_split, seed)
+        """Return the split dataset, loaded again only when settings or files change."""
+        source = source_signature(config)
+        key = (source, config.validation_split, seed)
         with self._lock:
             if self._split is not None and self._split[0] == key:
                 return self._split[1]
@@ -114,8 +130,8 @@ class TrainerSession:
     def evaluate(self, data_config: DataConfig, seed: int) -> Evaluation:
         """Evaluate the current model on the validation and test sets."""
         model = self._require_model("evaluate")
+        self._check_model_fits(model, data_config, "The current model")
         data = self.data(data_config, seed)
-        self._check_model_fits(model, data, "The current model")
         self._ensure_compiled(model)
         validation = model.evaluate(
             scale_images(data.x_val), data.y_val, verbose=0, return_dict=True
@@ -196,8 +212,7 @@ class TrainerSession:
         )
 
         loaded = persistence.load_model(path)
-        data = self.data(data_config, seed)
-        self._check_model_fits(loaded.model, data, repr(loaded.path.name))
+        self._check_model_fits(loaded.model, data_config, repr(loaded.path.name))
 
         notes: list[str] = []
         if not loaded.compiled:
@@ -244,16 +259,16 @@ class TrainerSession:
 
         from engine.model_factory import build_model, compile_model
 
-        data = self.data(config.data, config.seed)
         if self.model is not None:
             candidate = keras.models.clone_model(self.model)
             target = "the current model"
             candidate_config = self.config
         else:
-            candidate = build_model(config.model, data.image_shape, data.num_classes)
+            image_shape, num_classes = dataset_shape(config.data)
+            candidate = build_model(config.model, image_shape, num_classes)
             target = "a new model built from the form settings"
             candidate_config = config
-        self._check_model_fits(candidate, data, "The model")
+        self._check_model_fits(candidate, config.data, "The model")
         persistence.load_weights_into(candidate, path)
         compile_model(candidate, config.fit)
         self.model = candidate
@@ -262,25 +277,51 @@ class TrainerSession:
         return f"Loaded the weights of {Path(path).name} into {target}."
 
     @staticmethod
-    def _check_model_fits(model: keras.Model, data: SplitData, label: str) -> None:
-        input_shape = (
-            tuple(model.input_shape[1:]) if hasattr(model, "input_shape") else ()
-        )
-        output_shape = (
-            tuple(model.output_shape) if hasattr(model, "output_shape") else ()
-        )
-        fits_input = input_shape == data.image_shape
-        fits_output = len(output_shape) == 2 and output_shape[1] == data.num_classes
+    def _check_model_fits(
+        model: keras.Model, data_config: DataConfig, label: str
+    ) -> None:
+        """Raise ModelFileError unless the model fits the dataset of data_config."""
+        image_shape, num_classes = dataset_shape(data_config)
+        title = DATASET_CHOICES[data_config.dataset].split(" (")[0]
+        outputs = getattr(model, "outputs", None) or []
+        if len(outputs) != 1:
+            raise persistence.ModelFileError(
+                f"{label} has {len(outputs)} outputs, but this app trains and "
+                "evaluates classifiers with one softmax output. Choose another model."
+            )
+        input_shape = tuple(model.input_shape[1:])
+        output_shape = tuple(model.output_shape)
+        fits_input = input_shape == tuple(image_shape)
+        fits_output = len(output_shape) == 2 and output_shape[1] == num_classes
         if fits_input and fits_output:
             return
-        classes = output_shape[1] if len(output_shape) == 2 else "?"
+        classes = output_shape[-1] if output_shape else "?"
         raise persistence.ModelFileError(
             f"{label} expects inputs of shape {input_shape} and gives {classes} "
-            "classes, "
-            f"but {data.name} has {_shape_text(data.image_shape)} images in "
-            f"{data.num_classes} classes. Choose the dataset the model was trained on, "
+            f"classes, but {title} has {_shape_text(image_shape)} images in "
+            f"{num_classes} classes. Choose the dataset the model was trained on, "
             "or another model."
         )
+
+
+def _stored_run(
+    metadata: Mapping[str, Any], path: Path
+) -> tuple[History, RunConfig | None]:
+    """Return the history and settings stored in a model file; ignore invalid ones."""
+    try:
+        history = History.from_dict(metadata.get("history") or {})
+    except (AttributeError, TypeError, ValueError) as error:
+        logger.warning("Ignoring the invalid history stored in %s: %s", path, error)
+        history = History()
+    config = None
+    if metadata.get("config"):
+        try:
+            config = RunConfig.from_dict(metadata["config"])
+        except (AttributeError, ConfigError, TypeError) as error:
+            logger.warning(
+                "Ignoring the invalid settings stored in %s: %s", path, error
+            )
+    return history, config
 
 
 def _shape_text(shape: tuple[int, ...]) -> str:

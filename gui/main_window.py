@@ -42,6 +42,7 @@ from engine.config import (
     DATASET_CHOICES,
     OPTIMIZER_CHOICES,
     ConfigError,
+    ModelConfig,
     RunConfig,
 )
 from engine.data import DatasetError
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self._run_config: RunConfig | None = None
         self._last_epoch: EpochResult | None = None
         self._folder = Path.home()
+        self._model_settings: ModelConfig | None = None
 
         self._create_widgets()
         self._create_layout()
@@ -204,6 +206,12 @@ class MainWindow(QMainWindow):
         self.evaluation_table.verticalHeader().hide()
         self.evaluation_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
 
+        self.model_hint_label = QLabel(self)
+        self.model_hint_label.setObjectName("model_hint")
+        self.model_hint_label.setWordWrap(True)
+        self.model_hint_label.setStyleSheet("color: #8a5a00;")
+        self.model_hint_label.hide()
+
         self.tensorflow_label = QLabel("TensorFlow not loaded", self)
         self.tensorflow_label.setObjectName("tensorflow_status")
         self.statusBar().addPermanentWidget(self.tensorflow_label)
@@ -222,6 +230,7 @@ class MainWindow(QMainWindow):
         run_layout.addWidget(self.stop_button, 0, 1)
         run_layout.addWidget(self.progress_bar, 1, 0, 1, 2)
         run_layout.addWidget(self.evaluate_button, 2, 0, 1, 2)
+        run_layout.addWidget(self.model_hint_label, 3, 0, 1, 2)
 
         files_box = QGroupBox("Model files", self)
         files_layout = QGridLayout(files_box)
@@ -382,7 +391,7 @@ class MainWindow(QMainWindow):
         try:
             config = self.form.config()
         except ConfigError as error:
-            self._show_error("Invalid settings", str(error))
+            self._show_error("Invalid settings", self.form.describe_error(error))
             return
 
         self.start_background_import()
@@ -425,7 +434,11 @@ class MainWindow(QMainWindow):
         """Evaluate the current model on the validation and test sets."""
         if not self._can_start("evaluate"):
             return
-        config = self._run_config or self.form.config()
+        try:
+            config = self._run_config or self.form.config()
+        except ConfigError as error:
+            self._show_error("Invalid settings", self.form.describe_error(error))
+            return
         session = self.session
         self.statusBar().showMessage("Evaluating on the validation and test sets…")
         self.runner.submit(
@@ -453,7 +466,7 @@ class MainWindow(QMainWindow):
         try:
             config = self.form.config()
         except ConfigError as error:
-            self._show_error("Invalid settings", str(error))
+            self._show_error("Invalid settings", self.form.describe_error(error))
             return
         self.start_background_import()
         session = self.session
@@ -472,7 +485,7 @@ class MainWindow(QMainWindow):
         try:
             config = self.form.config()
         except ConfigError as error:
-            self._show_error("Invalid settings", str(error))
+            self._show_error("Invalid settings", self.form.describe_error(error))
             return
         self.start_background_import()
         session = self.session
@@ -491,8 +504,9 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_form_params_changed(self, config: RunConfig) -> None:
+        self._update_model_hint()
         known = _KNOWN_SHAPES.get(config.data.dataset)
-        if config.data.dataset == "idx_folder" or known is None:
+        if known is None:
             self.summary_view.setPlainText(
                 "The input shape and the number of classes are read from the IDX files "
                 "when training starts."
@@ -501,10 +515,29 @@ class MainWindow(QMainWindow):
         shape, classes = known
         rows = describe_architecture(config.model, shape, classes)
         title = (
-            f"Model for {DATASET_CHOICES[config.data.dataset]} "
+            f"Model for {_dataset_title(config.data.dataset)} "
             f"({_shape_text(shape)} images, {classes} classes)"
         )
         self.summary_view.setPlainText(format_summary(rows, title))
+
+    def _update_model_hint(self) -> None:
+        """Say when the form's model settings differ from the current model's."""
+        hint = ""
+        if self._has_model and self._model_settings is not None:
+            try:
+                form_model = self.form.config().model
+            except ConfigError:
+                form_model = None
+            if form_model is not None and form_model != self._model_settings:
+                current = self._model_settings
+                hint = (
+                    f"The current model has {current.hidden_units} "
+                    f"{current.activation} units and dropout {current.dropout:g}. "
+                    "Evaluate, Save and Load weights use it; Train builds a model "
+                    "with the changed settings."
+                )
+        self.model_hint_label.setText(hint)
+        self.model_hint_label.setVisible(bool(hint))
 
     # File dialogs -------------------------------------------------------
 
@@ -636,7 +669,7 @@ class MainWindow(QMainWindow):
             )
             return
 
-        self._has_model = True
+        self._set_current_model(result.config.model)
         self.summary_view.setPlainText(summary)
         last = {
             name: values[-1]
@@ -646,17 +679,23 @@ class MainWindow(QMainWindow):
         if result.stopped:
             self.progress_bar.setFormat(f"Stopped after {epochs} of {planned} epochs")
             message = (
-                f"Stopped after {epochs} of {planned} epochs. The curves show the "
-                "complete "
-                "epochs; the model keeps the weights it had when it stopped."
+                f"Stopped after {epochs} of {planned} epochs; the model holds the "
+                f"weights from the end of epoch {epochs}."
             )
         else:
             self.progress_bar.setValue(1000)
-            self.progress_bar.setFormat(f"Done: {epochs} epochs")
-            message = f"Trained {epochs} epochs in {result.seconds:.1f} s"
+            self.progress_bar.setFormat(f"Done: {_plural(epochs, 'epoch')}")
+            message = f"Trained {_plural(epochs, 'epoch')} in {result.seconds:.1f} s"
         if last:
             message += f" | {_metrics_text(last)}"
         self.statusBar().showMessage(message)
+
+    def _set_current_model(self, settings: ModelConfig | None) -> None:
+        """Record a new current model; the old evaluation no longer applies."""
+        self._has_model = True
+        self._model_settings = settings
+        self.evaluation_table.setRowCount(0)
+        self._update_model_hint()
 
     def _finish_evaluate(self, evaluation: Evaluation) -> None:
         rows = [
@@ -686,39 +725,54 @@ class MainWindow(QMainWindow):
         )
 
     def _finish_save_model(self, path: Path) -> None:
-        self.statusBar().showMessage(f"Saved model to {path}")
+        self.statusBar().showMessage(f"Saved model to {display_path(path)}")
 
     def _finish_save_weights(self, path: Path) -> None:
-        self.statusBar().showMessage(f"Saved weights to {path}")
+        self.statusBar().showMessage(f"Saved weights to {display_path(path)}")
 
     def _finish_load_model(self, info: ModelInfo) -> None:
-        self._has_model = True
         self._run_config = None
-        self._show_model_settings(info)
+        changed = self._show_model_settings(info)
+        self._set_current_model(info.architecture)
         self.summary_view.setPlainText(info.summary)
         self.plot.show_history(info.history.to_dict(), f"Loaded: {info.path.name}")
 
         epochs = info.history.epochs
         if epochs:
-            history_note = f"trained {epochs} epochs"
+            history_note = f"trained {_plural(epochs, 'epoch')}"
         else:
             history_note = "the file contains no training history"
         if info.architecture is None:
             history_note += "; its layers differ from the form's model"
         self.progress_bar.setFormat(f"Loaded {info.path.name}")
         self.statusBar().showMessage(f"Loaded {info.path.name} ({history_note})")
-        if info.notes:
-            self._show_message("Model loaded", "\n\n".join(info.notes), warning=False)
+        notes = list(info.notes)
+        if changed:
+            notes.append(
+                "The form cannot show these stored settings exactly, so it shows the "
+                f"nearest values it allows: {', '.join(changed)}. The next Train uses "
+                "the form's values."
+            )
+        if notes:
+            self._show_message("Model loaded", "\n\n".join(notes), warning=False)
 
-    def _show_model_settings(self, info: ModelInfo) -> None:
-        """Show the stored settings, architecture and optimizer of a loaded model."""
+    def _show_model_settings(self, info: ModelInfo) -> list[str]:
+        """Show the stored settings, architecture and optimizer of a loaded model.
+
+        Returns "name: stored value" for each setting the form had to change.
+        """
         values: dict[str, Any] = {}
         if info.config is not None:
-            # The dataset stays as chosen, because the model was checked against it.
+            # The dataset stays as chosen, because the model was checked against
+            # it; the stored folder is restored when it still exists.
             stored = info.config.flat()
             values.update(
                 {k: v for k, v in stored.items() if k not in ("dataset", "data_dir")}
             )
+            stored_dir = stored.get("data_dir")
+            same_dataset = stored.get("dataset") == self.form.value("dataset")
+            if same_dataset and stored_dir and Path(stored_dir).is_dir():
+                values["data_dir"] = stored_dir
         if info.architecture is not None:
             values.update(
                 hidden_units=info.architecture.hidden_units,
@@ -728,6 +782,7 @@ class MainWindow(QMainWindow):
         if info.optimizer is not None:
             values.update(optimizer=info.optimizer[0], learning_rate=info.optimizer[1])
 
+        changed = []
         for name, value in values.items():
             try:
                 self.form.set_value(name, value)
@@ -735,9 +790,20 @@ class MainWindow(QMainWindow):
                 logger.warning(
                     "The form cannot show %s of %s: %s", name, info.path, error
                 )
+                changed.append(f"{name}: {value}")
+                continue
+            shown = self.form.value(name)
+            # The optimizer stores its learning rate as float32, hence the tolerance.
+            if isinstance(value, float) and not math.isclose(
+                shown, value, rel_tol=1e-6
+            ):
+                changed.append(f"{name}: {value:g}")
+        return changed
 
     def _finish_load_weights(self, message: str) -> None:
-        self._has_model = True
+        if self._model_settings is None and not self._has_model:
+            self._model_settings = self.form.config().model
+        self._set_current_model(self._model_settings)
         self._run_config = None
         self.plot.clear(0, "Weights loaded (no training history)")
         self.statusBar().showMessage(message)
@@ -766,7 +832,7 @@ class MainWindow(QMainWindow):
                 "current model is unchanged; check the settings and try again."
             )
         self.statusBar().showMessage(f"{title}: {text.splitlines()[0]}")
-        if isinstance(error, DatasetError):
+        if isinstance(error, DatasetError) and outcome.name == "train":
             self._show_dataset_error(title, text)
         else:
             self._show_error(title, text)
@@ -792,13 +858,24 @@ class MainWindow(QMainWindow):
         return box
 
     def _show_dataset_error(self, title: str, text: str) -> None:
+        """Show a failed training's data error with buttons for both fixes."""
         box = self._show_error(title, text)
         folder = box.addButton("Choose data folder…", QMessageBox.ButtonRole.ActionRole)
-        digits = box.addButton("Use Digits", QMessageBox.ButtonRole.ActionRole)
-        folder.clicked.connect(self.form._on_browse_button_clicked)
-        digits.clicked.connect(
-            lambda: self.form.set_values(dataset="digits", data_dir=None)
-        )
+        digits = box.addButton("Train on Digits", QMessageBox.ButtonRole.ActionRole)
+        folder.clicked.connect(self._on_choose_folder_and_retry)
+        digits.clicked.connect(self._on_use_digits_and_retry)
+
+    @Slot()
+    def _on_choose_folder_and_retry(self) -> None:
+        before = self.form.inputs["data_dir"].text()
+        self.form._on_browse_button_clicked()
+        if self.form.inputs["data_dir"].text() != before:
+            self.train()
+
+    @Slot()
+    def _on_use_digits_and_retry(self) -> None:
+        self.form.set_values(dataset="digits")
+        self.train()
 
     # Controls and shutdown ----------------------------------------------
 
@@ -869,6 +946,15 @@ def _time_left(elapsed: float, epochs_done: float, epochs: int) -> str:
         return "almost done"
     minutes, rest = divmod(round(seconds), 60)
     return f"about {minutes} min {rest} s left" if minutes else f"about {rest} s left"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _dataset_title(dataset: str) -> str:
+    """Return a dataset's name without the note in brackets."""
+    return DATASET_CHOICES[dataset].split(" (")[0]
 
 
 def _shape_text(shape: tuple[int, ...]) -> str:

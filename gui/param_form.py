@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -41,14 +42,19 @@ FORM_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Model", ("hidden_units", "activation", "dropout")),
     ("Training", ("optimizer", "learning_rate", "epochs", "batch_size", "seed")),
 )
-_DECIMALS = {"learning_rate": 6, "dropout": 2, "validation_split": 2}
+# Decimals shown, which also set the smallest step: 1e-8 admits learning rates
+# far below any used in practice, and 0.001 small validation fractions.
+_DECIMALS = {"learning_rate": 8, "dropout": 3, "validation_split": 3}
 
 
 class CompactDoubleSpinBox(QDoubleSpinBox):
     """A double spin box that shows 0.001, not 0.001000, and steps by magnitude."""
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt override
-        return np.format_float_positional(value, precision=self.decimals(), trim="-")
+        # Adding 0.0 turns -0.0 into 0.0, which would otherwise show as "-0".
+        return np.format_float_positional(
+            value + 0.0, precision=self.decimals(), trim="-"
+        )
 
 
 class ParamForm(QWidget):
@@ -131,7 +137,7 @@ class ParamForm(QWidget):
                 widget.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         else:
             widget = QLineEdit(self)
-            widget.setPlaceholderText("Keras cache (empty)")
+            widget.setPlaceholderText("Empty: use the Keras cache")
             widget.setClearButtonEnabled(True)
         widget.setObjectName(name)
         widget.setToolTip(meta["description"])
@@ -185,6 +191,8 @@ class ParamForm(QWidget):
         if isinstance(widget, QComboBox):
             return widget.currentData()
         if isinstance(widget, QLineEdit):
+            if name == "data_dir" and self.value("dataset") == "digits":
+                return None
             return widget.text().strip() or None
         return widget.value()
 
@@ -224,12 +232,25 @@ class ParamForm(QWidget):
 
     # Slots --------------------------------------------------------------
 
+    def describe_error(self, error: ConfigError) -> str:
+        """Return ``error``'s message with setting names replaced by form titles."""
+        text = str(error)
+        for name in self.inputs:
+            title = setting_metadata(name)["title"]
+            text = text.replace(f"{name}=", f"{title} ").replace(
+                f"{name} ", f"{title} "
+            )
+        return text
+
     @Slot()
     def _on_input_changed(self) -> None:
+        uses_folder = self.value("dataset") != "digits"
+        self.inputs["data_dir"].setEnabled(uses_folder)
+        self.browse_button.setEnabled(uses_folder)
         try:
             config = self.config()
         except ConfigError as error:
-            self.message_label.setText(str(error))
+            self.message_label.setText(self.describe_error(error))
             self.message_label.show()
             return
         self.message_label.hide()
@@ -237,7 +258,7 @@ class ParamForm(QWidget):
 
     @Slot()
     def _on_browse_button_clicked(self) -> None:
-        start = self.value("data_dir") or ""
+        start = self.inputs["data_dir"].text().strip() or str(Path.home())
         folder = QFileDialog.getExistingDirectory(
             self, "Choose a folder with IDX files", start
         )
@@ -245,7 +266,7 @@ class ParamForm(QWidget):
             self.choose_data_folder(folder)
 
     def choose_data_folder(self, folder: str) -> None:
-        """Use ``folder`` as the data source; a custom dataset becomes "IDX folder"."""
+        """Use ``folder`` as the data source; Digits changes to "IDX folder"."""
         values: dict[str, Any] = {"data_dir": folder}
         if self.value("dataset") == "digits":
             values["dataset"] = "idx_folder"

@@ -10,7 +10,7 @@ import logging
 import threading
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
@@ -43,6 +43,7 @@ class Task:
 
     name: str
     function: Callable[[TaskWorker], Any]
+    stop_event: threading.Event = field(default_factory=threading.Event)
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,10 @@ class TaskWorker(QObject):
     done = Signal(object)
     """TaskOutcome, emitted once when the task returns or raises."""
 
-    def __init__(self, task: Task, stop_event: threading.Event):
+    def __init__(self, task: Task):
         super().__init__()
         self.task = task
-        self.stop_event = stop_event
+        self.stop_event = task.stop_event
 
     @Slot()
     def run(self) -> None:
@@ -116,7 +117,6 @@ class TaskRunner(QObject):
         self._queue: deque[Task] = deque()
         self._thread: QThread | None = None
         self._worker: TaskWorker | None = None
-        self._stop_event = threading.Event()
         self._busy = False
 
     def submit(self, name: str, function: Callable[[TaskWorker], Any]) -> None:
@@ -136,8 +136,14 @@ class TaskRunner(QObject):
         return [task.name for task in self._queue]
 
     def request_stop(self) -> None:
-        """Ask the running task to stop after its current batch."""
-        self._stop_event.set()
+        """Ask the running task and every queued one to stop as soon as they can.
+
+        A queued training then ends before its first epoch.
+        """
+        if self._worker is not None:
+            self._worker.stop_event.set()
+        for task in self._queue:
+            task.stop_event.set()
 
     def wait(self, timeout_ms: int = SHUTDOWN_WAIT_MS) -> bool:
         """Block until the running thread has finished; True when none is left.
@@ -174,10 +180,9 @@ class TaskRunner(QObject):
             self._set_busy(False)
             return
         task = self._queue.popleft()
-        self._stop_event = threading.Event()
         thread = QThread(self)
         thread.setObjectName(f"task-{task.name}")
-        worker = TaskWorker(task, self._stop_event)
+        worker = TaskWorker(task)
         worker.moveToThread(thread)
 
         thread.started.connect(worker.run)

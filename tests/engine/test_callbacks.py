@@ -14,11 +14,21 @@ from engine.callbacks import EpochReporter
 
 
 class StubModel:
-    """The two flags that EpochReporter sets on the Keras model."""
+    """The stop flags and weights that EpochReporter uses on the Keras model.
+
+    Its weights are one number that counts the batches trained.
+    """
 
     def __init__(self):
         self.stop_training = False
         self.stop_evaluating = False
+        self.weights = [0]
+
+    def get_weights(self):
+        return list(self.weights)
+
+    def set_weights(self, weights):
+        self.weights = list(weights)
 
 
 class FakeClock:
@@ -216,3 +226,24 @@ def test_epoch_times_from_clock(recording_listener, clock):
 
     assert [result.seconds for result in listener.epochs] == [2.0, 2.0]
     assert [result.elapsed for result in listener.epochs] == [2.0, 4.0]
+
+
+def test_stop_mid_epoch_restores_weights(recording_listener):
+    stop_event = threading.Event()
+    reporter = make_reporter(recording_listener(), stop_event, epochs=3, steps=4)
+    model = reporter.model
+    reporter.on_train_begin()
+    reporter.on_epoch_begin(0)
+    for batch in range(4):
+        model.weights = [model.weights[0] + 1]
+        reporter.on_train_batch_end(batch)
+    reporter.on_epoch_end(0, {"loss": 1.0})
+    reporter.on_epoch_begin(1)
+    model.weights = [model.weights[0] + 1]
+    stop_event.set()
+    reporter.on_train_batch_end(0)
+    reporter.on_epoch_end(1, {"loss": 0.9})
+
+    reporter.on_train_end()
+
+    assert model.weights == [4], "weights should be those after epoch 1"

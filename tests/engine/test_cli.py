@@ -127,7 +127,7 @@ def test_bad_option_exits_with_usage(tmp_path, monkeypatch, capsys, argv, fragme
 def test_batch_too_large_fails(capsys):
     status = run(["--dataset", "digits", "--epochs", "1", "--batch-size", "5000"])
 
-    assert status == EXIT_FAILED
+    assert status == EXIT_USAGE
     error = capsys.readouterr().err
     assert error.startswith("error: batch_size=5000")
 

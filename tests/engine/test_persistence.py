@@ -173,7 +173,7 @@ def test_metadata_stored_in_keras_archive(trained_session, tmp_path):
         ("model.", "model.keras"),
         ("model.keras", "model.keras"),
         ("model.h5", "model.h5"),
-        ("Model.KERAS", "Model.KERAS"),
+        ("Model.KERAS", "Model.keras"),
         ("runs/model", "runs/model.keras"),
     ],
 )
@@ -202,7 +202,7 @@ def test_normalize_model_path_rejects(given, fragment):
         ("weights.", "weights.weights.h5"),
         ("weights.h5", "weights.weights.h5"),
         ("weights.weights.h5", "weights.weights.h5"),
-        ("W.WEIGHTS.H5", "W.WEIGHTS.H5"),
+        ("W.WEIGHTS.H5", "W.weights.h5"),
         ("runs/w", "runs/w.weights.h5"),
     ],
 )

@@ -422,3 +422,28 @@ def test_display_path_hides_home(monkeypatch, tmp_path):
     assert display_path(tmp_path / "models" / "a.keras") == "~/models/a.keras"
     assert display_path("/opt/data") == "/opt/data"
     assert display_path(str(tmp_path) + "-other/x") == str(tmp_path) + "-other/x"
+
+
+def test_damaged_cache_file_named(tmp_path, monkeypatch):
+    import engine.data
+
+    cache = tmp_path / "datasets"
+    (cache / "fashion-mnist").mkdir(parents=True)
+    (cache / "fashion-mnist" / "train-labels-idx1-ubyte.gz").write_bytes(
+        b"<html>Service unavailable</html>"
+    )
+
+    def failing_load_data():
+        raise EOFError("Compressed file ended before the end-of-stream marker")
+
+    monkeypatch.setattr(engine.data, "keras_datasets_dir", lambda: cache)
+    monkeypatch.setattr(keras.datasets.fashion_mnist, "load_data", failing_load_data)
+
+    with pytest.raises(engine.data.DatasetError) as caught:
+        engine.data.load_images(DataConfig())
+
+    message = str(caught.value)
+    assert "damaged Fashion-MNIST file" in message
+    assert "train-labels-idx1-ubyte.gz" in message
+    assert "is not a gzip file" in message
+    assert "Delete that file" in message

@@ -169,10 +169,10 @@ def test_idx_folder_needs_folder(make_window):
     window = make_window(fake=True)
     window.form.set_values(dataset="idx_folder")
     assert not window.form.message_label.isHidden()
-    assert "data_dir is missing" in window.form.message_label.text()
+    assert "Data folder is missing" in window.form.message_label.text()
 
     window.train()
-    assert "data_dir is missing" in message_text(window)
+    assert "Data folder is missing" in message_text(window)
     assert window.session.calls == []
 
 
@@ -286,7 +286,7 @@ def test_save_load_model_same_predictions(make_window, wait_idle, tmp_path, name
     assert window.form.value("dropout") == pytest.approx(0.2)
     assert window.form.value("epochs") == 2
     assert set(window.plot.point_counts().values()) == {2}
-    assert window.last_message is None
+    assert window.last_message is None, window.last_message.text()
 
 
 def test_save_load_weights_same_predictions(make_window, wait_idle, tmp_path):
@@ -382,8 +382,8 @@ def test_missing_dataset_offers_fixes(make_window, qtbot, wait_idle, monkeypatch
         button.text(): button
         for button in window.last_message.findChildren(QPushButton)
     }
-    assert "Use Digits" in buttons, list(buttons)
-    buttons["Use Digits"].click()
+    assert "Train on Digits" in buttons, list(buttons)
+    buttons["Train on Digits"].click()
     assert window.form.value("dataset") == "digits"
 
     window.train()

@@ -12,9 +12,10 @@ logger = logging.getLogger(__name__)
 def main(argv: list[str] | None = None) -> int:
     """Run the window, or the ``train`` subcommand when it is the first argument."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    # TensorFlow's C++ start-up notes (CPU features, missing CUDA) are not
-    # useful to users of this app; errors still show.
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    # TensorFlow's C++ start-up notes (CPU features, the failed CUDA probe on
+    # machines without a GPU) mean nothing to users of this app. Errors that
+    # matter reach Python as exceptions, which the app reports and logs.
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     headless = argv[:1] == ["train"]
 
     from engine.app_logging import configure_logging

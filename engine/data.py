@@ -11,9 +11,11 @@ import logging
 import math
 import os
 import struct
+import weakref
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -105,6 +107,28 @@ def scale_images(images: np.ndarray) -> np.ndarray:
     ``images / 255.0`` in float64 followed by Keras' cast to float32.
     """
     return images.astype(np.float32) / np.float32(255.0)
+
+
+_SCALED: weakref.WeakKeyDictionary[SplitData, dict[str, Any]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def scaled_tensor(data: SplitData, part: str) -> Any:
+    """Return ``x_train``, ``x_val`` or ``x_test`` of ``data`` scaled, as a tensor.
+
+    The tensor is made once per split and reused by every run and evaluation
+    on it. Converting the NumPy array again in each ``fit`` grows the process
+    by about 25 MiB a run on Fashion-MNIST (TensorFlow 2.21), and the
+    values are the same either way.
+    """
+    import keras
+
+    cache = _SCALED.setdefault(data, {})
+    if part not in cache:
+        images = getattr(data, part)
+        cache[part] = keras.ops.convert_to_tensor(scale_images(images))
+    return cache[part]
 
 
 def keras_datasets_dir() -> Path:

@@ -27,7 +27,7 @@ from engine.data import (
     SplitData,
     dataset_shape,
     load_images,
-    scale_images,
+    scaled_tensor,
     source_signature,
     split_images,
 )
@@ -134,10 +134,10 @@ class TrainerSession:
         data = self.data(data_config, seed)
         self._ensure_compiled(model)
         validation = model.evaluate(
-            scale_images(data.x_val), data.y_val, verbose=0, return_dict=True
+            scaled_tensor(data, "x_val"), data.y_val, verbose=0, return_dict=True
         )
         test = model.evaluate(
-            scale_images(data.x_test), data.y_test, verbose=0, return_dict=True
+            scaled_tensor(data, "x_test"), data.y_test, verbose=0, return_dict=True
         )
         result = Evaluation(
             dataset=data.name,
@@ -224,15 +224,7 @@ class TrainerSession:
                 f"settings ({fit.optimizer}, learning rate {fit.learning_rate:g})."
             )
 
-        history = History.from_dict(loaded.metadata.get("history") or {})
-        config = None
-        if loaded.metadata.get("config"):
-            try:
-                config = RunConfig.from_dict(loaded.metadata["config"])
-            except (ConfigError, TypeError) as error:
-                logger.warning(
-                    "Ignoring invalid settings stored in %s: %s", path, error
-                )
+        history, config = _stored_run(loaded.metadata, loaded.path)
         self.model = loaded.model
         self.history = history
         self.config = config

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from engine.config import ConfigError, RunConfig
-from engine.data import SplitData, scale_images
+from engine.data import SplitData, scaled_tensor
 from engine.reporting import BatchProgress, EpochResult, History, TrainingListener
 
 if TYPE_CHECKING:
@@ -88,8 +88,8 @@ def train(
     model = build_model(config.model, data.image_shape, data.num_classes)
     compile_model(model, config.fit)
 
-    x_train = scale_images(data.x_train)
-    x_val = scale_images(data.x_val)
+    x_train = scaled_tensor(data, "x_train")
+    x_val = scaled_tensor(data, "x_val")
     recorder = _Recorder(listener)
     reporter = EpochReporter(recorder, stop_event)
 

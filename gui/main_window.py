@@ -792,10 +792,10 @@ class MainWindow(QMainWindow):
                 )
                 changed.append(f"{name}: {value}")
                 continue
-            shown = self.form.value(name)
+            form_value = self.form.value(name)
             # The optimizer stores its learning rate as float32, hence the tolerance.
             if isinstance(value, float) and not math.isclose(
-                shown, value, rel_tol=1e-6
+                form_value, value, rel_tol=1e-6
             ):
                 changed.append(f"{name}: {value:g}")
         return changed

@@ -50,7 +50,8 @@ def _prepare_keras_home() -> tuple[Path | None, str]:
         return cached, ""
     return None, (
         f"Fashion-MNIST not found in {SHARED_FASHION_MNIST} nor in the Keras cache "
-        f"{cached}; run the app once online to fill the cache"
+        f"{cached}; put the four files in {cached} (or in $KERAS_HOME/datasets/"
+        "fashion-mnist), or run the app once online to fill the cache"
     )
 
 

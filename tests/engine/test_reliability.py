@@ -447,3 +447,174 @@ def test_damaged_cache_file_named(tmp_path, monkeypatch):
     assert "train-labels-idx1-ubyte.gz" in message
     assert "is not a gzip file" in message
     assert "Delete that file" in message
+
+
+# Found by trying to break the app ------------------------------------------------
+
+
+def test_damaged_gzip_data_named(tmp_path):
+    import gzip
+
+    from engine.data import DatasetError, read_idx
+
+    path = tmp_path / "train-images-idx3-ubyte.gz"
+    content = bytearray(gzip.compress(bytes(4000)))
+    content[20:40] = b"\xff" * 20
+    path.write_bytes(bytes(content))
+
+    with pytest.raises(DatasetError) as caught:
+        read_idx(path)
+
+    message = str(caught.value)
+    assert "train-images-idx3-ubyte.gz" in message
+    assert "damaged gzip file" in message
+    assert "web page" not in message
+
+
+def test_huge_idx_header_message(tmp_path):
+    import struct
+
+    from engine.data import DatasetError, read_idx
+
+    path = tmp_path / "images"
+    path.write_bytes(
+        bytes([0, 0, 8, 3]) + struct.pack(">3I", 4_000_000_000, 60_000, 60_000)
+    )
+
+    with pytest.raises(DatasetError) as caught:
+        read_idx(path)
+
+    assert "should contain 14400000000000000000 bytes" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("dataset", "labels", "fragment"),
+    [
+        (
+            "fashion_mnist",
+            [0, 1, 12],
+            "contains label 12, but Fashion-MNIST has 10 classes",
+        ),
+        ("idx_folder", [0, 0, 0], "contains only label 0"),
+    ],
+)
+def test_labels_outside_classes_rejected(
+    tmp_path, idx_writer, dataset, labels, fragment
+):
+    from engine.data import (
+        FASHION_MNIST_CLASSES,
+        IDX_NAMES,
+        DatasetError,
+        load_idx_folder,
+    )
+
+    images = np.zeros((len(labels), 4, 4), dtype=np.uint8)
+    arrays = (images, np.array(labels, dtype=np.uint8)) * 2
+    for name, array in zip(IDX_NAMES, arrays, strict=True):
+        idx_writer(tmp_path / name, array)
+    classes = FASHION_MNIST_CLASSES if dataset == "fashion_mnist" else None
+
+    with pytest.raises(DatasetError, match=fragment):
+        load_idx_folder(tmp_path, dataset, classes)
+
+
+def test_replaced_data_files_reloaded(tmp_path, make_idx_folder):
+    folder = make_idx_folder("data", shape=(6, 6))
+    config = DataConfig(dataset="idx_folder", data_dir=str(folder))
+    session = TrainerSession()
+    first = session.data(config, 42)
+
+    make_idx_folder("data", shape=(5, 7), seed=1)
+    second = session.data(config, 42)
+
+    assert first.image_shape == (6, 6)
+    assert second.image_shape == (5, 7)
+
+
+def test_save_onto_folder_rejected(session, tmp_path):
+    (tmp_path / "d.keras").mkdir()
+
+    with pytest.raises(ModelFileError, match="is a folder. Choose a file name"):
+        session.save_model(tmp_path / "d.keras")
+
+
+def test_upper_case_suffix_saved_lower(session, tmp_path):
+    saved = session.save_model(tmp_path / "M.KERAS")
+
+    assert saved.name == "M.keras"
+    TrainerSession().load_model(saved, DIGITS, CONFIG.seed)
+
+
+def test_upper_case_suffix_load_message(session, tmp_path):
+    saved = session.save_model(tmp_path / "upper.keras")
+    renamed = saved.rename(tmp_path / "UPPER.KERAS")
+
+    with pytest.raises(ModelFileError, match="Rename the file to end in .keras"):
+        TrainerSession().load_model(renamed, DIGITS, CONFIG.seed)
+
+
+def test_truncated_weights_message(session, tmp_path):
+    whole = session.save_weights(tmp_path / "whole.weights.h5").read_bytes()
+    path = tmp_path / "cut.weights.h5"
+    path.write_bytes(whole[: len(whole) // 2])
+
+    with pytest.raises(ModelFileError) as caught:
+        session.load_weights(path, CONFIG)
+
+    message = str(caught.value)
+    assert "cut.weights.h5" in message
+    assert "does not fit" not in message
+
+
+def test_malformed_stored_history_ignored(session, tmp_path):
+    path = session.save_model(tmp_path / "odd.keras")
+    with (
+        pytest.warns(UserWarning, match="Duplicate name"),
+        zipfile.ZipFile(path, "a") as archive,
+    ):
+        archive.writestr(
+            persistence.METADATA_MEMBER,
+            json.dumps({"history": {"loss": ["a"]}, "config": [1, 2]}),
+        )
+
+    info = TrainerSession().load_model(path, DIGITS, CONFIG.seed)
+
+    assert info.history.epochs == 0
+    assert info.config is None
+
+
+def test_two_output_model_rejected(session, tmp_path):
+    inputs = keras.Input((8, 8))
+    flat = keras.layers.Flatten()(inputs)
+    outputs = [
+        keras.layers.Dense(10, activation="softmax")(flat),
+        keras.layers.Dense(10, activation="softmax")(flat),
+    ]
+    path = tmp_path / "two.keras"
+    keras.Model(inputs, outputs).save(path)
+
+    with pytest.raises(ModelFileError, match="has 2 outputs"):
+        session.load_model(path, DIGITS, CONFIG.seed)
+
+
+def test_model_loads_without_dataset(trained, tmp_path, monkeypatch):
+    import engine.data
+
+    path = trained.save_model(tmp_path / "offline.keras")
+
+    def no_data(config):
+        raise AssertionError("loading a model must not load the images")
+
+    monkeypatch.setattr(engine.data, "load_images", no_data)
+    monkeypatch.setattr("engine.session.load_images", no_data)
+
+    info = TrainerSession().load_model(path, DIGITS, CONFIG.seed)
+
+    assert info.architecture is not None
+
+
+def test_digits_rejects_data_dir():
+    from engine.config import ConfigError
+
+    with pytest.raises(ConfigError, match="not used by the digits dataset"):
+        DataConfig(dataset="digits", data_dir="/data")

@@ -210,3 +210,100 @@ def test_uncaught_gui_error_shows_dialog(make_window, monkeypatch):
     assert len(logged) == 1
     assert window.last_message.windowTitle() == "Unexpected error"
     assert "KeyError" in window.last_message.text()
+
+
+def test_stop_while_tensorflow_loads(make_window, wait_idle):
+    window = make_window()
+    window.form.set_values(dataset="digits", epochs=100)
+
+    window.train()
+    assert window.runner.pending_tasks() == ["train"]
+    window.stop()
+    wait_idle(window)
+
+    assert window.session.history.epochs == 0
+    assert "Stopped before the first epoch ended" in window.statusBar().currentMessage()
+    assert window.train_button.isEnabled()
+
+
+def test_stopped_model_matches_curves(make_window, qtbot, wait_idle):
+    window = make_window()
+    window.form.set_values(dataset="digits", epochs=500)
+    ended = []
+    window.runner.epoch_ended.connect(ended.append)
+
+    window.train()
+    qtbot.waitUntil(lambda: len(ended) >= 2, timeout=120_000)
+    window.stop()
+    wait_idle(window)
+    assert "weights from the end of epoch" in window.statusBar().currentMessage()
+    window.evaluate()
+    wait_idle(window)
+
+    last_val_accuracy = window.session.history.metrics["val_accuracy"][-1]
+    shown = float(window.evaluation_table.item(0, 3).text())
+    assert shown == pytest.approx(last_val_accuracy, abs=1e-4)
+
+
+def test_evaluate_with_invalid_form(make_window):
+    window = make_window(fake=True)
+    window._has_model = True
+    window.form.set_values(dataset="idx_folder")
+
+    window.evaluate()
+
+    assert window.last_message.windowTitle() == "Invalid settings"
+    assert "Data folder is missing" in window.last_message.text()
+
+
+def test_new_model_clears_evaluation(make_window, wait_idle):
+    window = make_window()
+    window.form.set_values(dataset="digits", epochs=1)
+    window.train()
+    wait_idle(window)
+    window.evaluate()
+    wait_idle(window)
+    assert window.evaluation_table.rowCount() == 2
+
+    window.train()
+    wait_idle(window)
+
+    assert window.evaluation_table.rowCount() == 0
+
+
+def test_hint_when_form_differs_from_model(make_window, wait_idle):
+    window = make_window(fake=True)
+    window.form.set_values(epochs=1)
+    window.train()
+    wait_idle(window)
+    assert window.model_hint_label.isHidden()
+
+    window.form.set_values(hidden_units=50)
+
+    assert not window.model_hint_label.isHidden()
+    assert "The current model has 100" in window.model_hint_label.text()
+
+    window.form.set_values(hidden_units=100)
+    assert window.model_hint_label.isHidden()
+
+
+def test_load_reports_clamped_settings(make_window, wait_idle, tmp_path):
+    from engine.config import RunConfig
+    from engine.session import TrainerSession
+
+    config = RunConfig().replace(
+        dataset="digits", epochs=1, learning_rate=1e-9, validation_split=0.0005
+    )
+    session = TrainerSession()
+    session.train(config)
+    path = session.save_model(tmp_path / "tiny-lr.keras")
+    window = make_window()
+    window.form.set_values(dataset="digits")
+
+    window.load_model(path)
+    wait_idle(window)
+
+    text = window.last_message.text()
+    assert "learning_rate: 1e-09" in text
+    assert "validation_split: 0.0005" in text
+    assert window.form.value("learning_rate") == pytest.approx(1e-8)

@@ -272,6 +272,33 @@ def _check_container(path: Path) -> None:
         )
 
 
+def _custom_layer_names(path: Path) -> list[str]:
+    """Return the layer classes of a .keras file that do not come from Keras."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            config = json.loads(archive.read("config.json"))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return []
+    names: set[str] = set()
+
+    def visit(node: Any) -> None:
+        if isinstance(node, dict):
+            # Keras writes its own classes with a "keras..." module and custom
+            # registered classes with module None.
+            module = node.get("module")
+            if "class_name" in node and "module" in node:
+                if not (isinstance(module, str) and module.startswith("keras")):
+                    names.add(str(node.get("registered_name") or node["class_name"]))
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+
+    visit(config)
+    return sorted(names)
+
+
 def h5_keras_version(path: Path) -> str | None:
     """Return the Keras version recorded in an .h5 model file, or None."""
     import h5py
@@ -306,6 +333,14 @@ def load_model(path: str | os.PathLike[str]) -> LoadedModel:
             model = keras.saving.load_model(path, safe_mode=True, compile=not keras2)
     except Exception as error:  # noqa: BLE001 - Keras raises many types for bad files
         logger.warning("Loading model %s failed: %r", path, error)
+        custom = _custom_layer_names(path)
+        if custom:
+            raise ModelFileError(
+                f"{path.name!r} uses layers that are not part of Keras: "
+                f"{', '.join(custom)}. This app loads only built-in Keras layers, "
+                "because loading custom code from a file is unsafe. Choose a model "
+                "built from standard layers."
+            ) from error
         raise ModelFileError(
             f"{path.name!r} could not be loaded as a Keras model: "
             f"{_first_line(error)} Choose a .keras or .h5 file saved by Keras."

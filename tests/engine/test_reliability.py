@@ -148,9 +148,12 @@ def test_unknown_custom_layer_rejected(session, tmp_path):
     subprocess.run([sys.executable, "-c", code], check=True, timeout=180)
     current = session.model
 
-    with pytest.raises(ModelFileError, match="custom.keras"):
+    with pytest.raises(ModelFileError, match="custom.keras") as caught:
         session.load_model(path, DIGITS, CONFIG.seed)
 
+    assert "uses layers that are not part of Keras: elsewhere>Doubling" in str(
+        caught.value
+    )
     assert session.model is current
 
 

@@ -39,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("Keras Trainer")
     window = MainWindow()
     window.install_exception_dialog()
+    # A last guard: no worker thread may outlive the application.
+    app.aboutToQuit.connect(window.runner.shutdown)
     window.show()
     window.start_background_import()
     return app.exec()

@@ -6,12 +6,13 @@ import argparse
 import json
 import logging
 import math
+import os
 import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from engine.config import (
     ACTIVATION_CHOICES,
@@ -26,6 +27,9 @@ from engine.config import (
 )
 from engine.paths import display_path
 from engine.reporting import BatchProgress, EpochResult
+
+if TYPE_CHECKING:
+    from engine.training import TrainResult
 
 logger = logging.getLogger(__name__)
 
@@ -241,6 +245,18 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
                 "stopped before the first epoch ended; nothing was saved", file=stdout
             )
             return EXIT_FAILED
+        if history_path is not None:
+            try:
+                _write_history(history_path, config, result)
+            except OSError as error:
+                print(
+                    f"error: writing {display_path(history_path)} failed: "
+                    f"{error.strerror}. Check the free disk space and the folder's "
+                    "permissions.",
+                    file=sys.stderr,
+                )
+                return EXIT_FAILED
+            print(f"wrote history to {history_path}", file=stdout)
         if save_path is not None:
             saved = session.save_model(save_path)
             print(f"saved model to {saved}", file=stdout)
@@ -253,18 +269,24 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     finally:
         if previous_handler is not None:
             signal.signal(signal.SIGINT, previous_handler)
-
-    if history_path is not None:
-        document = {
-            "config": config.to_dict(),
-            "history": result.history.to_dict(),
-            "epochs_completed": result.epochs_completed,
-            "stopped": result.stopped,
-            "seconds": result.seconds,
-        }
-        history_path.write_text(json.dumps(document, indent=2), encoding="utf-8")
-        print(f"wrote history to {history_path}", file=stdout)
     return EXIT_OK
+
+
+def _write_history(path: Path, config: RunConfig, result: TrainResult) -> None:
+    """Write the settings and per-epoch history as JSON, replacing ``path`` whole."""
+    document = {
+        "config": config.to_dict(),
+        "history": result.history.to_dict(),
+        "epochs_completed": result.epochs_completed,
+        "stopped": result.stopped,
+        "seconds": result.seconds,
+    }
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        temporary.write_text(json.dumps(document, indent=2), encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _check_new_file(path: Path, overwrite: bool) -> None:

@@ -51,6 +51,11 @@ OPTIMIZER_CHOICES: dict[str, str] = {
 MAX_SEED = 2**31 - 1
 
 
+def dataset_title(dataset: str) -> str:
+    """Return a dataset's display name without the note in brackets."""
+    return DATASET_CHOICES[dataset].split(" (")[0]
+
+
 class ConfigError(ValueError):
     """A setting is outside its allowed range; the message names value and fix."""
 

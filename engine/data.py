@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.config import DATASET_CHOICES, DataConfig
+from engine.config import DATASET_CHOICES, DataConfig, dataset_title
 from engine.paths import display_path
 
 logger = logging.getLogger(__name__)
@@ -37,6 +37,10 @@ FASHION_MNIST_CLASSES = (
     "Ankle boot",
 )
 DIGIT_CLASSES = tuple(str(digit) for digit in range(10))
+
+_KNOWN_CLASSES = {"fashion_mnist": FASHION_MNIST_CLASSES, "mnist": DIGIT_CLASSES}
+KNOWN_SHAPES = {"fashion_mnist": (28, 28), "mnist": (28, 28), "digits": (8, 8)}
+"""Image shape of each built-in dataset, whatever folder it is read from."""
 
 # The four files of the MNIST family, under their official names, in the order
 # x_train, y_train, x_test, y_test.
@@ -157,18 +161,14 @@ def load_images(config: DataConfig) -> ImageSet:
     )
 
 
-_KNOWN_CLASSES = {"fashion_mnist": FASHION_MNIST_CLASSES, "mnist": DIGIT_CLASSES}
-_KNOWN_SHAPES = {"fashion_mnist": (28, 28), "mnist": (28, 28), "digits": (8, 8)}
-
-
 def dataset_shape(config: DataConfig) -> tuple[tuple[int, ...], int]:
     """Return (image shape, number of classes) without loading the images.
 
     The built-in datasets have known shapes. For an IDX folder, the IDX headers
     and the labels are read. Raises DatasetError when the folder cannot be read.
     """
-    if config.dataset in _KNOWN_SHAPES:
-        return _KNOWN_SHAPES[config.dataset], 10
+    if config.dataset in KNOWN_SHAPES:
+        return KNOWN_SHAPES[config.dataset], 10
     paths = find_idx_files(config.data_dir or "", config.dataset)
     image_shape = tuple(_read_idx_header(paths[0])[1:])
     labels = [read_idx(paths[1]), read_idx(paths[3])]
@@ -185,11 +185,11 @@ def source_signature(config: DataConfig) -> tuple:
         return ("digits",)
     if config.data_dir:
         paths = find_idx_files(config.data_dir, config.dataset)
+    elif config.dataset == "mnist":
+        paths = [keras_datasets_dir() / "mnist.npz"]
     else:
-        folder = keras_datasets_dir() / config.dataset.replace("_", "-")
+        folder = keras_datasets_dir() / "fashion-mnist"
         paths = sorted(folder.glob("*")) if folder.is_dir() else []
-        if config.dataset == "mnist":
-            paths = [keras_datasets_dir() / "mnist.npz"]
     stats = []
     for path in paths:
         try:
@@ -307,7 +307,7 @@ def _load_digits() -> ImageSet:
         stratify=labels,
     )
     return ImageSet(
-        name=DATASET_CHOICES["digits"].split(" (")[0],
+        name=dataset_title("digits"),
         x_train=x_train,
         y_train=y_train,
         x_test=x_test,
@@ -383,6 +383,13 @@ def load_idx_folder(
             "and test files of one dataset."
         )
 
+    expected_shape = KNOWN_SHAPES.get(dataset)
+    if expected_shape is not None and x_train.shape[1:] != expected_shape:
+        raise DatasetError(
+            f"{x_train_path.name} contains {_size(x_train)} images, but "
+            f"{DATASET_CHOICES[dataset]} images are {size_text(expected_shape)}. "
+            "Choose the IDX folder dataset for images of other sizes."
+        )
     num_classes = int(max(y_train.max(initial=0), y_test.max(initial=0))) + 1
     if class_names is not None and num_classes > len(class_names):
         raise DatasetError(
@@ -411,7 +418,12 @@ def load_idx_folder(
 
 
 def _size(images: np.ndarray) -> str:
-    return "x".join(str(n) for n in images.shape[1:])
+    return size_text(images.shape[1:])
+
+
+def size_text(shape: tuple[int, ...]) -> str:
+    """Return an image shape as text, such as ``28x28``."""
+    return "x".join(str(n) for n in shape)
 
 
 def _check_pair(

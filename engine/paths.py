@@ -10,10 +10,10 @@ APP_NAME = "keras-trainer"
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
-    """Return ``path`` with the home folder shown as ``~``, for messages and logs.
+    """Return ``path`` with the home folder shown as ``~``, for user messages.
 
     Messages that users copy into bug reports then do not reveal their
-    account name.
+    account name. The log file keeps full paths, for diagnosis.
     """
     text = str(path)
     home = str(Path.home())

@@ -124,28 +124,38 @@ def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         write(temporary_path)
         # mkstemp creates the file readable by its owner only; give the saved
         # file the usual permissions instead.
-        os.chmod(temporary_path, 0o666 & ~_current_umask())
+        os.chmod(temporary_path, 0o666 & ~_UMASK)
         os.replace(temporary_path, path)
+    except OSError as error:
+        temporary_path.unlink(missing_ok=True)
+        logger.warning("Saving %s failed: %r", path, error)
+        raise ModelFileError(
+            f"Saving {path.name!r} failed: {_first_line(error.strerror or error)} "
+            "Check the free disk space and the folder's permissions; any earlier "
+            "file of that name is unchanged."
+        ) from error
     except Exception as error:
         temporary_path.unlink(missing_ok=True)
         logger.warning("Saving %s failed: %r", path, error)
-        reason = (
-            error.strerror if isinstance(error, OSError) and error.strerror else error
-        )
         raise ModelFileError(
-            f"Saving {path.name!r} failed: {_first_line(reason)} Check the free disk "
-            "space and the folder's permissions; any earlier file of that name is "
-            "unchanged."
+            f"Keras could not save {path.name!r}: {_first_line(error)} Any earlier "
+            "file of that name is unchanged."
         ) from error
     except BaseException:
         temporary_path.unlink(missing_ok=True)
         raise
 
 
-def _current_umask() -> int:
+def _read_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+# Read once at import, before any worker thread runs: os.umask() sets the
+# process-wide mask for a moment, which would race with files other threads
+# create.
+_UMASK = _read_umask()
 
 
 def save_model(
@@ -167,10 +177,7 @@ def save_model(
             dict(compile_config) if isinstance(compile_config, dict) else None
         )
         try:
-            with warnings.catch_warnings():
-                # Keras warns that .h5 is a legacy format; the user chose it on purpose.
-                warnings.simplefilter("ignore")
-                model.save(target)
+            model.save(target)
         finally:
             if saved_config is not None:
                 compile_config.update(saved_config)
@@ -208,17 +215,22 @@ def read_metadata(path: str | os.PathLike[str]) -> dict[str, Any]:
     try:
         if zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as archive:
-                if METADATA_MEMBER in archive.namelist():
-                    return json.loads(archive.read(METADATA_MEMBER))
-            return {}
-        import h5py
+                if METADATA_MEMBER not in archive.namelist():
+                    return {}
+                metadata = json.loads(archive.read(METADATA_MEMBER))
+        else:
+            import h5py
 
-        with h5py.File(path, "r") as handle:
-            text = handle.attrs.get(METADATA_ATTRIBUTE)
-        return json.loads(text) if text else {}
+            with h5py.File(path, "r") as handle:
+                text = handle.attrs.get(METADATA_ATTRIBUTE)
+            metadata = json.loads(text) if text else {}
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
         logger.warning("No readable metadata in %s: %s", path, error)
         return {}
+    if not isinstance(metadata, dict):
+        logger.warning("Ignoring metadata in %s that is not an object", path)
+        return {}
+    return metadata
 
 
 def _check_file(path: Path, kind: str, suffixes: tuple[str, ...]) -> None:
@@ -390,8 +402,9 @@ def load_weights_into(model: keras.Model, path: str | os.PathLike[str]) -> None:
 def _weight_shapes_in_file(path: Path) -> list[tuple[int, ...]] | None:
     """Return the shapes of the layer weights in an HDF5 weights file.
 
-    Returns None when the file cannot be read this way, in which case Keras'
-    own loading reports the problem. Optimizer variables are not counted.
+    Returns None when the file holds no weight arrays, so that Keras' own
+    loading reports the problem. Raises ModelFileError when the file cannot be
+    opened. Optimizer variables are not counted.
     """
     import h5py
 

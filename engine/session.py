@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from engine import persistence
 from engine.config import (
-    DATASET_CHOICES,
     ConfigError,
     DataConfig,
     FitConfig,
     ModelConfig,
     RunConfig,
+    dataset_title,
 )
 from engine.data import (
     ImageSet,
@@ -28,6 +28,7 @@ from engine.data import (
     dataset_shape,
     load_images,
     scaled_tensor,
+    size_text,
     source_signature,
     split_images,
 )
@@ -274,7 +275,7 @@ class TrainerSession:
     ) -> None:
         """Raise ModelFileError unless the model fits the dataset of data_config."""
         image_shape, num_classes = dataset_shape(data_config)
-        title = DATASET_CHOICES[data_config.dataset].split(" (")[0]
+        title = dataset_title(data_config.dataset)
         outputs = getattr(model, "outputs", None) or []
         if len(outputs) != 1:
             raise persistence.ModelFileError(
@@ -290,7 +291,7 @@ class TrainerSession:
         classes = output_shape[-1] if output_shape else "?"
         raise persistence.ModelFileError(
             f"{label} expects inputs of shape {input_shape} and gives {classes} "
-            f"classes, but {title} has {_shape_text(image_shape)} images in "
+            f"classes, but {title} has {size_text(image_shape)} images in "
             f"{num_classes} classes. Choose the dataset the model was trained on, "
             "or another model."
         )
@@ -314,7 +315,3 @@ def _stored_run(
                 "Ignoring the invalid settings stored in %s: %s", path, error
             )
     return history, config
-
-
-def _shape_text(shape: tuple[int, ...]) -> str:
-    return "x".join(str(n) for n in shape)

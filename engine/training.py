@@ -81,8 +81,8 @@ def train(
     from engine.model_factory import build_model, compile_model
 
     check_fits_data(config, data)
-    # Drop the graphs and names of earlier runs in this thread, so repeated runs
-    # do not grow memory, then seed as a fresh script would.
+    # Reset Keras' global state (layer names, seed generator) as a fresh script
+    # starts, then seed it the same way.
     keras.backend.clear_session()
     keras.utils.set_random_seed(config.seed)
     model = build_model(config.model, data.image_shape, data.num_classes)

@@ -44,8 +44,9 @@ from engine.config import (
     ConfigError,
     ModelConfig,
     RunConfig,
+    dataset_title,
 )
-from engine.data import DatasetError
+from engine.data import KNOWN_SHAPES, DatasetError, size_text
 from engine.model_factory import describe_architecture, format_summary
 from engine.paths import display_path, user_log_dir
 from engine.persistence import (
@@ -62,12 +63,6 @@ from gui.training_plot import TrainingPlot
 
 logger = logging.getLogger(__name__)
 
-# Image shape and class count of the built-in datasets, known without loading them.
-_KNOWN_SHAPES = {
-    "fashion_mnist": ((28, 28), 10),
-    "mnist": ((28, 28), 10),
-    "digits": ((8, 8), 10),
-}
 # Dialog title, suggested file name (None for an open dialog) and name filters.
 _FILE_DIALOGS = {
     "save_model": (
@@ -129,6 +124,7 @@ class MainWindow(QMainWindow):
         self._last_epoch: EpochResult | None = None
         self._folder = Path.home()
         self._model_settings: ModelConfig | None = None
+        self._close_requested = False
 
         self._create_widgets()
         self._create_layout()
@@ -395,7 +391,6 @@ class MainWindow(QMainWindow):
             return
 
         self.start_background_import()
-        self._run_config = config
         self._training = True
         self._last_epoch = None
         self.plot.clear(config.fit.epochs, _run_title(config))
@@ -505,18 +500,18 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_form_params_changed(self, config: RunConfig) -> None:
         self._update_model_hint()
-        known = _KNOWN_SHAPES.get(config.data.dataset)
-        if known is None:
+        shape = KNOWN_SHAPES.get(config.data.dataset)
+        if shape is None:
             self.summary_view.setPlainText(
                 "The input shape and the number of classes are read from the IDX files "
                 "when training starts."
             )
             return
-        shape, classes = known
+        classes = 10
         rows = describe_architecture(config.model, shape, classes)
         title = (
-            f"Model for {_dataset_title(config.data.dataset)} "
-            f"({_shape_text(shape)} images, {classes} classes)"
+            f"Model for {dataset_title(config.data.dataset)} "
+            f"({size_text(shape)} images, {classes} classes)"
         )
         self.summary_view.setPlainText(format_summary(rows, title))
 
@@ -639,6 +634,12 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_runner_task_finished(self, outcome: TaskOutcome) -> None:
+        if self._close_requested:
+            if outcome.error is not None:
+                logger.warning(
+                    "Task %r failed while closing: %s", outcome.name, outcome.error
+                )
+            return
         handler = getattr(self, f"_finish_{outcome.name}")
         if outcome.name == "train":
             self._training = False
@@ -651,6 +652,8 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _on_runner_busy_changed(self, busy: bool) -> None:
         self._update_controls()
+        if not busy and self._close_requested:
+            self.close()
 
     # Task results -------------------------------------------------------
 
@@ -670,6 +673,7 @@ class MainWindow(QMainWindow):
             return
 
         self._set_current_model(result.config.model)
+        self._run_config = result.config
         self.summary_view.setPlainText(summary)
         last = {
             name: values[-1]
@@ -909,11 +913,18 @@ class MainWindow(QMainWindow):
             item.setEnabled(idle and self._has_model)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # Close only once no task runs, so the window keeps painting meanwhile;
+        # the runner's busy_changed(False) calls close() again.
         if self.runner.is_busy():
             logger.info(
                 "Window closing while %r runs; stopping it", self.runner.current_task()
             )
+            self._close_requested = True
+            self.runner.cancel_all()
+            self.setEnabled(False)
             self.statusBar().showMessage("Stopping the current task before closing…")
+            event.ignore()
+            return
         self.runner.shutdown()
         super().closeEvent(event)
 
@@ -950,12 +961,3 @@ def _time_left(elapsed: float, epochs_done: float, epochs: int) -> str:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def _dataset_title(dataset: str) -> str:
-    """Return a dataset's name without the note in brackets."""
-    return DATASET_CHOICES[dataset].split(" (")[0]
-
-
-def _shape_text(shape: tuple[int, ...]) -> str:
-    return "x".join(str(n) for n in shape)

@@ -1,7 +1,8 @@
 """Run engine calls on worker threads, one at a time, and report back by signals.
 
 Every Keras call of the window goes through :class:`TaskRunner`, so the GUI
-thread never runs TensorFlow code and never waits on it.
+thread runs no TensorFlow code. It waits for a worker only in
+:meth:`TaskRunner.shutdown`, at application exit.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ class TaskWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        outcome = TaskOutcome(self.task.name, error=RuntimeError("task did not return"))
         try:
             outcome = TaskOutcome(self.task.name, result=self.task.function(self))
         except EXPECTED_ERRORS as error:
@@ -80,10 +82,17 @@ class TaskWorker(QObject):
         except Exception as error:  # noqa: BLE001 - every failure goes to the window
             logger.exception("Task %r failed", self.task.name)
             outcome = TaskOutcome(self.task.name, error=error)
-        # Hand the worker back to the GUI thread, which deletes it after the
-        # thread has finished.
-        self.moveToThread(QCoreApplication.instance().thread())
-        self.done.emit(outcome)
+        except BaseException as error:
+            # SystemExit or KeyboardInterrupt from a library: still end the
+            # thread and free the runner, then let it propagate.
+            logger.exception("Task %r was interrupted", self.task.name)
+            outcome = TaskOutcome(self.task.name, error=RuntimeError(repr(error)))
+            raise
+        finally:
+            # Hand the worker back to the GUI thread, which deletes it after the
+            # thread has finished.
+            self.moveToThread(QCoreApplication.instance().thread())
+            self.done.emit(outcome)
 
     # engine.reporting.TrainingListener, called on the worker thread.
 
@@ -156,8 +165,22 @@ class TaskRunner(QObject):
             return True
         return thread.wait(QDeadlineTimer(timeout_ms))
 
+    def cancel_all(self) -> None:
+        """Drop queued tasks and ask the running one to stop, without waiting."""
+        dropped = self.pending_tasks()
+        self._queue.clear()
+        if dropped:
+            logger.info("Dropped queued tasks: %s", dropped)
+        self.request_stop()
+        if self._thread is None:
+            self._set_busy(False)
+
     def shutdown(self) -> None:
-        """Drop queued tasks, stop the running one and wait for its thread."""
+        """Drop queued tasks, stop the running one and wait for its thread.
+
+        This blocks the calling thread; the window calls it only once no task
+        runs, or at application exit.
+        """
         dropped = self.pending_tasks()
         self._queue.clear()
         if dropped:

@@ -455,6 +455,15 @@ def test_damaged_cache_file_named(tmp_path, monkeypatch):
 # Found by trying to break the app ------------------------------------------------
 
 
+def test_builtin_dataset_needs_its_image_size(tmp_path, make_idx_folder):
+    from engine.data import DatasetError, load_images
+
+    folder = make_idx_folder("small", shape=(32, 32), classes=10)
+
+    with pytest.raises(DatasetError, match="but Fashion-MNIST images are 28x28"):
+        load_images(DataConfig(dataset="fashion_mnist", data_dir=str(folder)))
+
+
 def test_damaged_gzip_data_named(tmp_path):
     import gzip
 
@@ -511,7 +520,7 @@ def test_labels_outside_classes_rejected(
         load_idx_folder,
     )
 
-    images = np.zeros((len(labels), 4, 4), dtype=np.uint8)
+    images = np.zeros((len(labels), 28, 28), dtype=np.uint8)
     arrays = (images, np.array(labels, dtype=np.uint8)) * 2
     for name, array in zip(IDX_NAMES, arrays, strict=True):
         idx_writer(tmp_path / name, array)

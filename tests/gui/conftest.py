@@ -82,6 +82,8 @@ def make_window(qtbot):
 
     for window in windows:
         window.close()
+        # A busy window closes once its task has stopped.
+        qtbot.waitUntil(lambda w=window: not w.isVisible(), timeout=TRAINING_TIMEOUT_MS)
         assert window.runner.current_task() is None, "a task outlived its window"
 
 

@@ -257,6 +257,9 @@ def test_close_during_training(make_window, qtbot):
     with qtbot.waitSignal(window.runner.epoch_ended, timeout=120_000):
         window.train()
     window.close()
+    assert window.isVisible(), "the window closes only after the run has stopped"
+    assert "Stopping the current task" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
 
     assert window.runner.current_task() is None
     assert window.runner.pending_tasks() == []

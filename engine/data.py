@@ -249,11 +249,14 @@ def _load_from_keras(dataset: str, class_names: tuple[str, ...]) -> ImageSet:
                 "that file so Keras downloads it again, or open a folder with the "
                 f"four {title} files as the data folder."
             ) from error
+        reason = _describe(error)
+        if "URL fetch failure" in reason:
+            reason = "the download failed; check the network connection"
         raise DatasetError(
-            f"{title} could not be loaded from the Keras cache in "
-            f"{display_path(keras_datasets_dir())} or downloaded: {_describe(error)}. "
-            f"Open a folder with the four {title} files as the data folder, or choose "
-            "the Digits dataset, which works offline."
+            f"{title} is not in the Keras cache ({display_path(keras_datasets_dir())}) "
+            f"and could not be downloaded: {reason}. Open a folder with the four "
+            f"{title} files as the data folder (--data-dir on the command line), or "
+            "choose the Digits dataset (--dataset digits), which works offline."
         ) from error
     return ImageSet(
         name=title,

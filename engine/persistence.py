@@ -380,7 +380,7 @@ def load_weights_into(model: keras.Model, path: str | os.PathLike[str]) -> None:
     model_shapes = [tuple(weight.shape) for weight in model.weights]
     if file_shapes is not None and sorted(file_shapes) != sorted(model_shapes):
         raise ModelFileError(
-            f"{path.name!r} does not fit the current model: the file holds weights "
+            f"{path.name!r} does not fit the model: the file holds weights "
             f"of shapes {_shapes_text(file_shapes)}, and the model needs "
             f"{_shapes_text(model_shapes)}. Load weights saved from a model with the "
             "same layers and sizes, or change the model settings to match the file."
@@ -392,7 +392,7 @@ def load_weights_into(model: keras.Model, path: str | os.PathLike[str]) -> None:
     except Exception as error:  # noqa: BLE001 - Keras raises many types for bad files
         logger.warning("Loading weights %s failed: %r", path, error)
         raise ModelFileError(
-            f"{path.name!r} could not be loaded into the current model: "
+            f"{path.name!r} could not be loaded into the model: "
             f"{_first_line(error)} Load weights saved from a model with the same "
             "layers and sizes, or change the model settings to match the file."
         ) from error

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ from engine.config import (
     dataset_title,
 )
 from engine.data import (
+    DatasetError,
     ImageSet,
     SplitData,
     dataset_shape,
@@ -65,6 +66,8 @@ class ModelInfo:
     history: History
     config: RunConfig | None
     """Settings of the run that trained the model, when the file stores them."""
+    data: DataConfig | None = None
+    """The dataset the model fits: the requested one, or the one it was trained on."""
     notes: tuple[str, ...] = ()
     """Sentences for the user about how the model was loaded."""
 
@@ -198,11 +201,13 @@ class TrainerSession:
         seed: int,
         fit_config: FitConfig | None = None,
     ) -> ModelInfo:
-        """Load a model that fits the dataset of ``data_config``.
+        """Load a model that fits the dataset of ``data_config``, or its own.
 
-        A model that does not fit raises ModelFileError and the current one
-        stays. A Keras 2 model is compiled with ``fit_config`` (the defaults when
-        None), and ``ModelInfo.notes`` says so.
+        A model that does not fit ``data_config`` but fits the dataset stored in
+        the file is accepted, and ``ModelInfo.data`` names the dataset it fits.
+        A model that fits neither raises ModelFileError and the current one
+        stays. A Keras 2 model is compiled with ``fit_config`` (the defaults
+        when None), and ``ModelInfo.notes`` says so.
         """
         from engine.model_factory import (
             architecture_of,
@@ -213,7 +218,8 @@ class TrainerSession:
         )
 
         loaded = persistence.load_model(path)
-        self._check_model_fits(loaded.model, data_config, repr(loaded.path.name))
+        history, config = _stored_run(loaded.metadata, loaded.path)
+        data_config = self._dataset_for(loaded, data_config, config)
 
         notes: list[str] = []
         if not loaded.compiled:
@@ -225,7 +231,6 @@ class TrainerSession:
                 f"settings ({fit.optimizer}, learning rate {fit.learning_rate:g})."
             )
 
-        history, config = _stored_run(loaded.metadata, loaded.path)
         self.model = loaded.model
         self.history = history
         self.config = config
@@ -239,23 +244,28 @@ class TrainerSession:
             optimizer=optimizer_settings(loaded.model),
             history=history,
             config=config,
+            data=data_config,
             notes=tuple(notes),
         )
 
-    def load_weights(self, path: str | Path, config: RunConfig) -> str:
-        """Load weights into a copy of the current model (or a new one built from
-        ``config``) and make the copy current only when loading succeeds.
+    def load_weights(
+        self, path: str | Path, config: RunConfig, into_current: bool = True
+    ) -> str:
+        """Load weights into a copy of the current model, or into a new model.
 
-        Returns a sentence that names the model that received the weights.
+        The new model is built from ``config`` when there is no current model or
+        ``into_current`` is False. The model that received the weights becomes
+        current only when loading succeeds. Returns a sentence that names it.
         """
         import keras
 
         from engine.model_factory import build_model, compile_model
 
-        if self.model is not None:
+        if self.model is not None and into_current:
             candidate = keras.models.clone_model(self.model)
             target = "the current model"
             candidate_config = self.config
+            config = replace(config, data=self.config.data) if self.config else config
         else:
             image_shape, num_classes = dataset_shape(config.data)
             candidate = build_model(config.model, image_shape, num_classes)
@@ -268,6 +278,30 @@ class TrainerSession:
         self.history = History()
         self.config = candidate_config
         return f"Loaded the weights of {Path(path).name} into {target}."
+
+    def _dataset_for(
+        self,
+        loaded: persistence.LoadedModel,
+        requested: DataConfig,
+        stored: RunConfig | None,
+    ) -> DataConfig:
+        """Return the dataset to use with a loaded model: ``requested`` or its own.
+
+        Raises the error for ``requested`` when the model fits neither.
+        """
+        label = repr(loaded.path.name)
+        try:
+            self._check_model_fits(loaded.model, requested, label)
+            return requested
+        except persistence.ModelFileError as error:
+            if stored is None or stored.data.dataset == requested.dataset:
+                raise
+            try:
+                self._check_model_fits(loaded.model, stored.data, label)
+            except (persistence.ModelFileError, DatasetError):
+                raise error from None
+            logger.info("%s fits its own dataset %s", label, stored.data.dataset)
+            return stored.data
 
     @staticmethod
     def _check_model_fits(

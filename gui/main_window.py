@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         self._last_epoch: EpochResult | None = None
         self._folder = Path.home()
         self._model_settings: ModelConfig | None = None
+        self._model_dataset: str | None = None
+        self._weights_into_current = False
         self._close_requested = False
 
         self._create_widgets()
@@ -430,7 +432,7 @@ class MainWindow(QMainWindow):
         if not self._can_start("evaluate"):
             return
         try:
-            config = self._run_config or self.form.config()
+            config = self._evaluation_config()
         except ConfigError as error:
             self._show_error("Invalid settings", self.form.describe_error(error))
             return
@@ -439,6 +441,20 @@ class MainWindow(QMainWindow):
         self.runner.submit(
             "evaluate", lambda worker: session.evaluate(config.data, config.seed)
         )
+
+    def _evaluation_config(self) -> RunConfig:
+        """Return the settings to evaluate with: the current model's own split.
+
+        The data folder comes from the form when its dataset is the model's, so
+        a folder chosen after a failed evaluation is used.
+        """
+        form = self.form.config()
+        run = self._run_config
+        if run is None:
+            return form
+        if form.data.dataset == run.data.dataset:
+            return run.replace(data_dir=form.data.data_dir)
+        return run
 
     def save_model(self, path: str | Path) -> None:
         """Save the current model to ``path`` (.keras or .h5) on a worker thread."""
@@ -485,8 +501,11 @@ class MainWindow(QMainWindow):
         self.start_background_import()
         session = self.session
         self.statusBar().showMessage(f"Loading {Path(path).name}…")
+        into_current = not self._form_differs_from_model(config)
+        self._weights_into_current = into_current
         self.runner.submit(
-            "load_weights", lambda worker: session.load_weights(path, config)
+            "load_weights",
+            lambda worker: session.load_weights(path, config, into_current),
         )
 
     def _can_start(self, task: str) -> bool:
@@ -515,22 +534,39 @@ class MainWindow(QMainWindow):
         )
         self.summary_view.setPlainText(format_summary(rows, title))
 
+    def _form_differs_from_model(self, config: RunConfig) -> bool:
+        """Return True when the form's dataset or layers differ from the model's."""
+        if not self._has_model:
+            return False
+        differs = False
+        if self._model_settings is not None:
+            differs = config.model != self._model_settings
+        if self._model_dataset is not None:
+            differs = differs or config.data.dataset != self._model_dataset
+        return differs
+
     def _update_model_hint(self) -> None:
-        """Say when the form's model settings differ from the current model's."""
+        """Say when the form's dataset or layers differ from the current model's."""
+        try:
+            config = self.form.config()
+        except ConfigError:
+            config = None
         hint = ""
-        if self._has_model and self._model_settings is not None:
-            try:
-                form_model = self.form.config().model
-            except ConfigError:
-                form_model = None
-            if form_model is not None and form_model != self._model_settings:
+        if config is not None and self._form_differs_from_model(config):
+            parts = []
+            if self._model_dataset is not None:
+                parts.append(f"was trained on {dataset_title(self._model_dataset)}")
+            if self._model_settings is not None:
                 current = self._model_settings
-                hint = (
-                    f"The current model has {current.hidden_units} "
-                    f"{current.activation} units and dropout {current.dropout:g}. "
-                    "Evaluate, Save and Load weights use it; Train builds a model "
-                    "with the changed settings."
+                parts.append(
+                    f"has {current.hidden_units} "
+                    f"{ACTIVATION_CHOICES[current.activation]} units and dropout "
+                    f"{current.dropout:g}"
                 )
+            hint = (
+                f"The current model {' and '.join(parts)}. Evaluate and Save use "
+                "it; Train and Load weights build a new model from the form."
+            )
         self.model_hint_label.setText(hint)
         self.model_hint_label.setVisible(bool(hint))
 
@@ -670,9 +706,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 "Stopped before the first epoch ended; the previous model is unchanged."
             )
+            self._show_current_history()
             return
 
-        self._set_current_model(result.config.model)
+        self._set_current_model(result.config.model, result.config.data.dataset)
         self._run_config = result.config
         self.summary_view.setPlainText(summary)
         last = {
@@ -694,10 +731,17 @@ class MainWindow(QMainWindow):
             message += f" | {_metrics_text(last)}"
         self.statusBar().showMessage(message)
 
-    def _set_current_model(self, settings: ModelConfig | None) -> None:
+    def _show_current_history(self) -> None:
+        """Show the current model's curves again after a run that kept it."""
+        history = self.session.history
+        title = "Current model" if self._has_model else ""
+        self.plot.show_history(history.to_dict(), title if history.epochs else "")
+
+    def _set_current_model(self, settings: ModelConfig | None, dataset: str) -> None:
         """Record a new current model; the old evaluation no longer applies."""
         self._has_model = True
         self._model_settings = settings
+        self._model_dataset = dataset
         self.evaluation_table.setRowCount(0)
         self._update_model_hint()
 
@@ -737,7 +781,8 @@ class MainWindow(QMainWindow):
     def _finish_load_model(self, info: ModelInfo) -> None:
         self._run_config = None
         changed = self._show_model_settings(info)
-        self._set_current_model(info.architecture)
+        dataset = info.data.dataset if info.data else self.form.value("dataset")
+        self._set_current_model(info.architecture, dataset)
         self.summary_view.setPlainText(info.summary)
         self.plot.show_history(info.history.to_dict(), f"Loaded: {info.path.name}")
 
@@ -767,16 +812,19 @@ class MainWindow(QMainWindow):
         """
         values: dict[str, Any] = {}
         if info.config is not None:
-            # The dataset stays as chosen, because the model was checked against
-            # it; the stored folder is restored when it still exists.
             stored = info.config.flat()
             values.update(
                 {k: v for k, v in stored.items() if k not in ("dataset", "data_dir")}
             )
-            stored_dir = stored.get("data_dir")
-            same_dataset = stored.get("dataset") == self.form.value("dataset")
-            if same_dataset and stored_dir and Path(stored_dir).is_dir():
-                values["data_dir"] = stored_dir
+        if info.data is not None:
+            # The dataset the model was checked against; its folder is shown when
+            # it still exists, so Evaluate can find the images.
+            values["dataset"] = info.data.dataset
+            folder = info.data.data_dir
+            if folder and Path(folder).is_dir():
+                values["data_dir"] = folder
+            elif info.data.dataset != self.form.value("dataset"):
+                values["data_dir"] = None
         if info.architecture is not None:
             values.update(
                 hidden_units=info.architecture.hidden_units,
@@ -802,12 +850,15 @@ class MainWindow(QMainWindow):
                 form_value, value, rel_tol=1e-6
             ):
                 changed.append(f"{name}: {value:g}")
+        self.form.refresh()
         return changed
 
     def _finish_load_weights(self, message: str) -> None:
-        if self._model_settings is None and not self._has_model:
-            self._model_settings = self.form.config().model
-        self._set_current_model(self._model_settings)
+        if self._weights_into_current and self._has_model:
+            self._set_current_model(self._model_settings, self._model_dataset or "")
+        else:
+            config = self.form.config()
+            self._set_current_model(config.model, config.data.dataset)
         self._run_config = None
         self.plot.clear(0, "Weights loaded (no training history)")
         self.statusBar().showMessage(message)
@@ -826,6 +877,7 @@ class MainWindow(QMainWindow):
         title = titles.get(outcome.name, "Task failed")
         if outcome.name == "train":
             self.progress_bar.setFormat("Failed")
+            self._show_current_history()
         if outcome.name == "import":
             self.tensorflow_label.setText("TensorFlow failed to load")
         if isinstance(error, EXPECTED_ERRORS):
@@ -836,8 +888,8 @@ class MainWindow(QMainWindow):
                 "current model is unchanged; check the settings and try again."
             )
         self.statusBar().showMessage(f"{title}: {text.splitlines()[0]}")
-        if isinstance(error, DatasetError) and outcome.name == "train":
-            self._show_dataset_error(title, text)
+        if isinstance(error, DatasetError) and outcome.name in ("train", "evaluate"):
+            self._show_dataset_error(title, text, outcome.name)
         else:
             self._show_error(title, text)
 
@@ -861,20 +913,21 @@ class MainWindow(QMainWindow):
         self.last_message = box
         return box
 
-    def _show_dataset_error(self, title: str, text: str) -> None:
-        """Show a failed training's data error with buttons for both fixes."""
+    def _show_dataset_error(self, title: str, text: str, action: str) -> None:
+        """Show a data error with buttons that fix it and retry ``action``."""
         box = self._show_error(title, text)
         folder = box.addButton("Choose data folder…", QMessageBox.ButtonRole.ActionRole)
-        digits = box.addButton("Train on Digits", QMessageBox.ButtonRole.ActionRole)
-        folder.clicked.connect(self._on_choose_folder_and_retry)
-        digits.clicked.connect(self._on_use_digits_and_retry)
+        retry = self.train if action == "train" else self.evaluate
+        folder.clicked.connect(lambda: self._choose_folder_and_retry(retry))
+        if action == "train":
+            digits = box.addButton("Train on Digits", QMessageBox.ButtonRole.ActionRole)
+            digits.clicked.connect(self._on_use_digits_and_retry)
 
-    @Slot()
-    def _on_choose_folder_and_retry(self) -> None:
+    def _choose_folder_and_retry(self, retry) -> None:
         before = self.form.inputs["data_dir"].text()
         self.form._on_browse_button_clicked()
         if self.form.inputs["data_dir"].text() != before:
-            self.train()
+            retry()
 
     @Slot()
     def _on_use_digits_and_retry(self) -> None:

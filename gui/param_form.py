@@ -137,7 +137,7 @@ class ParamForm(QWidget):
                 widget.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         else:
             widget = QLineEdit(self)
-            widget.setPlaceholderText("Empty: use the Keras cache")
+            widget.setPlaceholderText("Keras cache")
             widget.setClearButtonEnabled(True)
         widget.setObjectName(name)
         widget.setToolTip(meta["description"])
@@ -241,6 +241,10 @@ class ParamForm(QWidget):
                 f"{name} ", f"{title} "
             )
         return text
+
+    def refresh(self) -> None:
+        """Validate the shown values again and emit ``params_changed`` if valid."""
+        self._on_input_changed()
 
     @Slot()
     def _on_input_changed(self) -> None:

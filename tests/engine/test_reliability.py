@@ -630,3 +630,14 @@ def test_digits_rejects_data_dir():
 
     with pytest.raises(ConfigError, match="not used by the digits dataset"):
         DataConfig(dataset="digits", data_dir="/data")
+
+
+def test_model_loads_with_its_own_dataset(trained, tmp_path, make_idx_folder):
+    path = trained.save_model(tmp_path / "digits-model.keras")
+    folder = make_idx_folder("other", shape=(12, 10), classes=3)
+    other = DataConfig(dataset="idx_folder", data_dir=str(folder))
+
+    info = TrainerSession().load_model(path, other, CONFIG.seed)
+
+    assert info.data == trained.config.data
+    assert info.data.dataset == "digits"

@@ -23,6 +23,7 @@ class FakeSession:
     def __init__(self, gate: threading.Event | None = None):
         self.gate = gate
         self.model = None
+        self.history = History()
         self.calls: list[str] = []
 
     def train(self, config: RunConfig, listener, stop_event: threading.Event):

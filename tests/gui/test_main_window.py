@@ -376,7 +376,7 @@ def test_missing_dataset_offers_fixes(make_window, qtbot, wait_idle, monkeypatch
     wait_idle(window)
 
     text = message_text(window)
-    assert "Fashion-MNIST could not be loaded" in text
+    assert "Fashion-MNIST is not in the Keras cache" in text
     assert "data folder" in text
     assert "Digits" in text
     assert window.train_button.isEnabled()

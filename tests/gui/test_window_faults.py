@@ -14,10 +14,13 @@ from PySide6.QtCore import qInstallMessageHandler, qWarning
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from engine.paths import user_log_dir
+from engine.reporting import History
 
 
 class ExplodingSession:
     """A session whose training raises an unexpected error in the worker thread."""
+
+    history = History()
 
     def train(self, config, listener, stop_event):
         raise RuntimeError("GPU caught fire")
@@ -281,10 +284,13 @@ def test_hint_when_form_differs_from_model(make_window, wait_idle):
     window.form.set_values(hidden_units=50)
 
     assert not window.model_hint_label.isHidden()
-    assert "The current model has 100" in window.model_hint_label.text()
+    assert "has 100 ReLU units" in window.model_hint_label.text()
 
     window.form.set_values(hidden_units=100)
     assert window.model_hint_label.isHidden()
+
+    window.form.set_values(dataset="digits")
+    assert "was trained on Fashion-MNIST" in window.model_hint_label.text()
 
 
 def test_load_reports_clamped_settings(make_window, wait_idle, tmp_path):

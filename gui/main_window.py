@@ -529,7 +529,7 @@ class MainWindow(QMainWindow):
         classes = 10
         rows = describe_architecture(config.model, shape, classes)
         title = (
-            f"Model for {dataset_title(config.data.dataset)} "
+            f"Model from the form's settings, for {dataset_title(config.data.dataset)} "
             f"({size_text(shape)} images, {classes} classes)"
         )
         self.summary_view.setPlainText(format_summary(rows, title))
@@ -721,7 +721,7 @@ class MainWindow(QMainWindow):
             self.progress_bar.setFormat(f"Stopped after {epochs} of {planned} epochs")
             message = (
                 f"Stopped after {epochs} of {planned} epochs; the model holds the "
-                f"weights from the end of epoch {epochs}."
+                f"weights from the end of epoch {epochs}"
             )
         else:
             self.progress_bar.setValue(1000)
@@ -986,7 +986,7 @@ def _run_title(config: RunConfig) -> str:
     fit, model = config.fit, config.model
     dropout = f", dropout {model.dropout:g}" if model.dropout > 0 else ""
     return (
-        f"{DATASET_CHOICES[config.data.dataset]}: {OPTIMIZER_CHOICES[fit.optimizer]} "
+        f"{dataset_title(config.data.dataset)}: {OPTIMIZER_CHOICES[fit.optimizer]} "
         f"lr={fit.learning_rate:g}, {model.hidden_units} "
         f"{ACTIVATION_CHOICES[model.activation]} units{dropout}, "
         f"batch {fit.batch_size}, "

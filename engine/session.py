@@ -117,12 +117,27 @@ class TrainerSession:
         stop_event: threading.Event | None = None,
     ) -> TrainResult:
         """Train a new model, which becomes current when it completed an epoch."""
-        from engine.training import train
+        from engine.training import can_reuse, train
 
         data = self.data(config.data, config.seed)
-        result = train(config, data, listener, stop_event)
+        saved_state = None
+        if can_reuse(self.model, config, data):
+            # The run resets this model object; keep its state in case the run
+            # ends before an epoch completes and the previous model must stay.
+            saved_state = (
+                self.model.get_weights(),
+                [variable.numpy() for variable in self.model.optimizer.variables],
+            )
+        result = train(config, data, listener, stop_event, reuse=self.model)
         if result.epochs_completed == 0:
             logger.info("No epoch completed; keeping the previous model")
+            if saved_state is not None:
+                weights, optimizer_values = saved_state
+                self.model.set_weights(weights)
+                for variable, value in zip(
+                    self.model.optimizer.variables, optimizer_values, strict=True
+                ):
+                    variable.assign(value)
             return result
         self.model = result.model
         self.config = config

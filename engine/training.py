@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -62,18 +63,59 @@ def check_fits_data(config: RunConfig, data: SplitData) -> None:
         )
 
 
+# Models made by train(), with the architecture and optimizer each was built
+# for, so a later run with the same ones can reuse the model object.
+_REUSABLE: weakref.WeakKeyDictionary[Any, tuple] = weakref.WeakKeyDictionary()
+
+
+def _architecture_key(config: RunConfig, data: SplitData) -> tuple:
+    return (config.model, data.image_shape, data.num_classes, config.fit.optimizer)
+
+
+def can_reuse(model: Any, config: RunConfig, data: SplitData) -> bool:
+    """Return True when :func:`train` would reuse ``model`` for this run."""
+    return model is not None and _REUSABLE.get(model) == _architecture_key(config, data)
+
+
+def _reset_for_new_run(model: Any, fresh: Any, config: RunConfig) -> None:
+    """Give ``model`` the state of ``fresh``, a just-built and unfitted twin.
+
+    The weights and each Dropout layer's seed state come from ``fresh``, and the
+    optimizer starts again from zero at the configured learning rate. Fitting
+    the result gives the same numbers as fitting ``fresh`` after compiling it.
+    """
+    import numpy as np
+
+    model.set_weights(fresh.get_weights())
+    for layer, fresh_layer in zip(model.layers, fresh.layers, strict=True):
+        generator = getattr(layer, "seed_generator", None)
+        if generator is not None:
+            generator.state.assign(fresh_layer.seed_generator.state.value)
+    optimizer = model.optimizer
+    for variable in optimizer.variables:
+        if variable is not optimizer._learning_rate:
+            variable.assign(np.zeros(variable.shape, dtype=variable.dtype))
+    optimizer.learning_rate.assign(config.fit.learning_rate)
+
+
 def train(
     config: RunConfig,
     data: SplitData,
     listener: TrainingListener | None = None,
     stop_event: threading.Event | None = None,
     callbacks: list[Any] | None = None,
+    reuse: keras.Model | None = None,
 ) -> TrainResult:
     """Train a new model on ``data`` with ``config`` and return it with its history.
 
     Call this on the thread that owns the run: Keras keeps its seed generator per
     thread, so seeding, building, compiling and fitting all happen here, in that
     order, as a plain Keras script would do them.
+
+    ``reuse`` may name a model that an earlier call returned. When it has the
+    same layers and optimizer, it is reset and trained again instead of a new
+    one, with the same numbers as a new one. This avoids the memory that
+    TensorFlow 2.21 keeps for every newly fitted model (about 3 MiB each).
     """
     import keras
 
@@ -86,7 +128,13 @@ def train(
     keras.backend.clear_session()
     keras.utils.set_random_seed(config.seed)
     model = build_model(config.model, data.image_shape, data.num_classes)
-    compile_model(model, config.fit)
+    if can_reuse(reuse, config, data):
+        logger.info("Reusing the previous model object for the same layers")
+        _reset_for_new_run(reuse, model, config)
+        model = reuse
+    else:
+        compile_model(model, config.fit)
+        _REUSABLE[model] = _architecture_key(config, data)
 
     x_train = scaled_tensor(data, "x_train")
     x_val = scaled_tensor(data, "x_val")

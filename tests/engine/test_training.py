@@ -254,3 +254,21 @@ def test_full_data_reaches_85_percent(fashion_mnist_dir):
     val_accuracy = result.history.metrics["val_accuracy"]
     assert len(val_accuracy) == 5
     assert val_accuracy[-1] >= 0.85, f"validation accuracy per epoch: {val_accuracy}"
+
+
+@pytest.mark.parametrize("dropout", [0.0, 0.3])
+def test_reused_model_matches_new_model(dropout):
+    from engine.session import TrainerSession
+
+    config = RunConfig().replace(
+        dataset="digits", epochs=2, optimizer="adam", dropout=dropout
+    )
+    reusing = TrainerSession()
+    reusing.train(config.replace(seed=1, learning_rate=0.01))
+    first_model = reusing.model
+    reused = reusing.train(config.replace(seed=2))
+
+    fresh = TrainerSession().train(config.replace(seed=2))
+
+    assert reusing.model is first_model, "the second run should reuse the model"
+    assert reused.history.to_dict() == fresh.history.to_dict()

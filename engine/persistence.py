@@ -8,10 +8,12 @@ ignores both when it loads the file.
 
 from __future__ import annotations
 
+import glob
 import json
 import logging
 import os
 import tempfile
+import time
 import warnings
 import zipfile
 from collections.abc import Callable, Mapping
@@ -115,11 +117,11 @@ def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     except OSError as error:
         raise ModelFileError(
             f"Cannot write in {display_path(folder)!r}: {error.strerror}. Choose a "
-            "folder you "
-            "can write to."
+            "folder you can write to."
         ) from error
     os.close(handle)
     temporary_path = Path(temporary)
+    _remove_stale_partials(path, suffix, keep=temporary_path)
     try:
         write(temporary_path)
         # mkstemp creates the file readable by its owner only; give the saved
@@ -144,6 +146,26 @@ def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     except BaseException:
         temporary_path.unlink(missing_ok=True)
         raise
+
+
+STALE_PARTIAL_SECONDS = 600
+"""Age after which a leftover temporary save file is taken as abandoned."""
+
+
+def _remove_stale_partials(path: Path, suffix: str, keep: Path) -> None:
+    """Delete temporary files that killed saves of ``path`` left behind.
+
+    Only files older than STALE_PARTIAL_SECONDS are removed, so a save that
+    another process is running now keeps its temporary file.
+    """
+    cutoff = time.time() - STALE_PARTIAL_SECONDS
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.partial{suffix}"):
+        try:
+            if leftover != keep and leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+                logger.info("Removed %s, left by an interrupted save", leftover)
+        except OSError as error:
+            logger.warning("Cannot remove %s: %s", leftover, error)
 
 
 def _read_umask() -> int:

@@ -86,6 +86,8 @@ class TrainerSession:
         self.model: keras.Model | None = None
         self.config: RunConfig | None = None
         self.history = History()
+        self._spare_model: keras.Model | None = None
+        """A model from a run that completed no epoch, kept only for reuse."""
         self._images: tuple[tuple[Any, ...], ImageSet] | None = None
         self._split: tuple[tuple[Any, ...], SplitData] | None = None
         self._lock = threading.Lock()
@@ -122,13 +124,16 @@ class TrainerSession:
         data = self.data(config.data, config.seed)
         saved_state = None
         if can_reuse(self.model, config, data):
+            reuse = self.model
             # The run resets this model object; keep its state in case the run
             # ends before an epoch completes and the previous model must stay.
             saved_state = (
                 self.model.get_weights(),
                 [variable.numpy() for variable in self.model.optimizer.variables],
             )
-        result = train(config, data, listener, stop_event, reuse=self.model)
+        else:
+            reuse = self._spare_model
+        result = train(config, data, listener, stop_event, reuse=reuse)
         if result.epochs_completed == 0:
             logger.info("No epoch completed; keeping the previous model")
             if saved_state is not None:
@@ -138,7 +143,12 @@ class TrainerSession:
                     self.model.optimizer.variables, optimizer_values, strict=True
                 ):
                     variable.assign(value)
+            else:
+                # Not current, but kept for the next run to reuse.
+                self._spare_model = result.model
             return result
+        if result.model is self._spare_model:
+            self._spare_model = None
         self.model = result.model
         self.config = config
         self.history = result.history

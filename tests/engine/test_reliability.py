@@ -641,3 +641,17 @@ def test_model_loads_with_its_own_dataset(trained, tmp_path, make_idx_folder):
 
     assert info.data == trained.config.data
     assert info.data.dataset == "digits"
+
+
+def test_stale_partial_files_removed(session, tmp_path):
+    stale = tmp_path / ".model.keras.abc123.partial.keras"
+    stale.write_bytes(b"left by a killed save")
+    recent = tmp_path / ".model.keras.def456.partial.keras"
+    recent.write_bytes(b"another process is saving")
+    old = time.time() - persistence.STALE_PARTIAL_SECONDS - 60
+    os.utime(stale, (old, old))
+
+    session.save_model(tmp_path / "model.keras")
+
+    assert not stale.exists()
+    assert recent.exists()

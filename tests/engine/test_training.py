@@ -272,3 +272,19 @@ def test_reused_model_matches_new_model(dropout):
 
     assert reusing.model is first_model, "the second run should reuse the model"
     assert reused.history.to_dict() == fresh.history.to_dict()
+
+
+def test_early_stopped_model_reused_next_run():
+    config = RunConfig().replace(dataset="digits", epochs=2)
+    session = TrainerSession()
+    stop_event = threading.Event()
+    stop_event.set()
+
+    stopped = session.train(config, stop_event=stop_event)
+    assert stopped.epochs_completed == 0
+    assert session.model is None
+    second = session.train(config)
+
+    assert session.model is stopped.model
+    fresh = TrainerSession().train(config)
+    assert second.history.to_dict() == fresh.history.to_dict()

@@ -655,3 +655,32 @@ def test_stale_partial_files_removed(session, tmp_path):
 
     assert not stale.exists()
     assert recent.exists()
+
+
+def test_cli_history_out_folder_rejected(tmp_path, capsys):
+    folder = tmp_path / "history.json"
+    folder.mkdir()
+
+    with pytest.raises(SystemExit) as caught:
+        run(["--dataset", "digits", "--epochs", "1", "--history-out", str(folder)])
+
+    assert caught.value.code == 2
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_cli_stop_before_first_epoch(tmp_path, capsys, monkeypatch):
+    from types import SimpleNamespace
+
+    def stopped_at_once(self, config, listener=None, stop_event=None):
+        return SimpleNamespace(epochs_completed=0)
+
+    monkeypatch.setattr(TrainerSession, "train", stopped_at_once)
+    path = tmp_path / "model.keras"
+
+    status = run(["--dataset", "digits", "--save", str(path)])
+
+    assert status == 1
+    assert "stopped before the first epoch ended; nothing was saved" in (
+        capsys.readouterr().out
+    )
+    assert not path.exists()

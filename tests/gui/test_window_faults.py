@@ -313,3 +313,11 @@ def test_load_reports_clamped_settings(make_window, wait_idle, tmp_path):
     assert "learning_rate: 1e-09" in text
     assert "validation_split: 0.0005" in text
     assert window.form.value("learning_rate") == pytest.approx(1e-8)
+
+
+def test_negative_zero_shown_as_zero(make_window):
+    window = make_window(fake=True)
+    widget = window.form.inputs["dropout"]
+
+    assert widget.textFromValue(-0.0) == "0"
+    assert widget.textFromValue(0.3) == "0.3"

@@ -402,7 +402,7 @@ def load_weights_into(model: keras.Model, path: str | os.PathLike[str]) -> None:
     model_shapes = [tuple(weight.shape) for weight in model.weights]
     if file_shapes is not None and sorted(file_shapes) != sorted(model_shapes):
         raise ModelFileError(
-            f"{path.name!r} does not fit the model: the file holds weights "
+            f"{path.name!r} does not fit the model: the file contains weights "
             f"of shapes {_shapes_text(file_shapes)}, and the model needs "
             f"{_shapes_text(model_shapes)}. Load weights saved from a model with the "
             "same layers and sizes, or change the model settings to match the file."
@@ -424,7 +424,7 @@ def load_weights_into(model: keras.Model, path: str | os.PathLike[str]) -> None:
 def _weight_shapes_in_file(path: Path) -> list[tuple[int, ...]] | None:
     """Return the shapes of the layer weights in an HDF5 weights file.
 
-    Returns None when the file holds no weight arrays, so that Keras' own
+    Returns None when the file contains no weight arrays, so that Keras' own
     loading reports the problem. Raises ModelFileError when the file cannot be
     opened. Optimizer variables are not counted.
     """

@@ -232,7 +232,7 @@ class TrainerSession:
         the file is accepted, and ``ModelInfo.data`` names the dataset it fits.
         A model that fits neither raises ModelFileError and the current one
         stays. A Keras 2 model is compiled with ``fit_config`` (the defaults
-        when None), and ``ModelInfo.notes`` says so.
+        when None), and ``ModelInfo.notes`` explains it.
         """
         from engine.model_factory import (
             architecture_of,

@@ -1,4 +1,4 @@
-"""Bad files, paths and faults that the engine must answer with a clear message.
+"""Bad files, paths and faults that the engine must report with a clear message.
 
 Each test here is named in docs/RELIABILITY.md next to the case it covers.
 """

@@ -23,6 +23,7 @@ from engine.config import (
     FitConfig,
     ModelConfig,
     RunConfig,
+    range_text,
     setting_metadata,
 )
 from engine.paths import display_path
@@ -39,12 +40,7 @@ EXIT_USAGE = 2
 
 
 def _range_text(name: str) -> str:
-    meta = setting_metadata(name)
-    low = meta.get("minimum")
-    high = meta.get("maximum")
-    left = "(" if meta.get("exclusive_minimum") else "["
-    right = ")" if meta.get("exclusive_maximum") else "]"
-    return f"{left}{low}, {high}{right}"
+    return range_text(setting_metadata(name))
 
 
 def _number(kind: type, name: str) -> Callable[[str], Any]:
@@ -74,6 +70,7 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
         prog=prog,
         description="Train the classifier without a window; print one line per epoch.",
     )
+
     parser.add_argument(
         "--dataset",
         choices=list(DATASET_CHOICES),
@@ -82,11 +79,13 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
         "files from that folder, and idx_folder reads any four IDX files "
         "(default %(default)s)",
     )
+
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
         help="folder with the four IDX files (raw or .gz) instead of the Keras cache",
     )
+
     parser.add_argument(
         "--epochs",
         type=_number(int, "epochs"),
@@ -94,18 +93,21 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
         help=f"passes over the training set, in {_range_text('epochs')} "
         "(default %(default)s)",
     )
+
     parser.add_argument(
         "--batch-size",
         type=_number(int, "batch_size"),
         default=defaults.fit.batch_size,
         help=f"images per update, in {_range_text('batch_size')} (default %(default)s)",
     )
+
     parser.add_argument(
         "--optimizer",
         choices=list(OPTIMIZER_CHOICES),
         default=defaults.fit.optimizer,
         help="Keras optimizer (default %(default)s)",
     )
+
     parser.add_argument(
         "--learning-rate",
         type=_number(float, "learning_rate"),
@@ -113,6 +115,7 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
         help=f"optimizer step size, in {_range_text('learning_rate')} "
         "(default %(default)s)",
     )
+
     parser.add_argument(
         "--hidden-units",
         type=_number(int, "hidden_units"),
@@ -120,12 +123,14 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
         help=f"units of the hidden Dense layer, in {_range_text('hidden_units')} "
         "(default %(default)s)",
     )
+
     parser.add_argument(
         "--activation",
         choices=list(ACTIVATION_CHOICES),
         default=defaults.model.activation,
         help="activation of the hidden layer (default %(default)s)",
     )
+
     parser.add_argument(
         "--dropout",
         type=_number(float, "dropout"),
@@ -134,6 +139,7 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
         "0 adds no "
         "Dropout layer (default %(default)s)",
     )
+
     parser.add_argument(
         "--validation-split",
         type=_number(float, "validation_split"),
@@ -141,6 +147,7 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
         help=f"fraction of training images held out for validation, in "
         f"{_range_text('validation_split')} (default %(default)s)",
     )
+
     parser.add_argument(
         "--seed",
         type=_number(int, "seed"),
@@ -148,22 +155,26 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
         help=f"seed of the split and of Keras, in {_range_text('seed')} "
         "(default %(default)s)",
     )
+
     parser.add_argument(
         "--history-out",
         metavar="FILE.json",
         help="write the settings and per-epoch history as JSON",
     )
+
     parser.add_argument(
         "--save",
         metavar="FILE",
         help="save the trained model (.keras, or legacy .h5; .keras is added when "
         "the name has no suffix)",
     )
+
     parser.add_argument(
         "--overwrite",
         action="store_true",
         help="replace existing --save and --history-out files instead of stopping",
     )
+
     return parser
 
 

@@ -92,8 +92,11 @@ def _field_metadata(obj: Any, name: str) -> Mapping[str, Any]:
 
 
 def _range_text(obj: Any, name: str) -> str:
-    """Return the allowed interval of a setting, such as ``(0, 1)`` or ``[1, 100]``."""
-    meta = _field_metadata(obj, name)
+    return range_text(_field_metadata(obj, name))
+
+
+def range_text(meta: Mapping[str, Any]) -> str:
+    """Return the allowed interval in a setting's metadata, such as ``(0, 1)``."""
     low = meta.get("minimum")
     high = meta.get("maximum")
     left = "(" if meta.get("exclusive_minimum") else "["

@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
             return item
 
         self.open_data_action = action(
-            "Open data folder…", self.form._on_browse_button_clicked
+            "Open data folder…", self.form.browse_data_folder
         )
         self.load_model_action = action(
             "Load model…",
@@ -386,10 +386,8 @@ class MainWindow(QMainWindow):
                 "Wait for the current task to finish, or press Stop."
             )
             return
-        try:
-            config = self.form.config()
-        except ConfigError as error:
-            self._show_error("Invalid settings", self.form.describe_error(error))
+        config = self._checked_config(self.form.config)
+        if config is None:
             return
 
         self.start_background_import()
@@ -429,12 +427,10 @@ class MainWindow(QMainWindow):
 
     def evaluate(self) -> None:
         """Evaluate the current model on the validation and test sets."""
-        if not self._can_start("evaluate"):
+        if not self._can_start():
             return
-        try:
-            config = self._evaluation_config()
-        except ConfigError as error:
-            self._show_error("Invalid settings", self.form.describe_error(error))
+        config = self._checked_config(self._evaluation_config)
+        if config is None:
             return
         session = self.session
         self.statusBar().showMessage("Evaluating on the validation and test sets…")
@@ -458,26 +454,24 @@ class MainWindow(QMainWindow):
 
     def save_model(self, path: str | Path) -> None:
         """Save the current model to ``path`` (.keras or .h5) on a worker thread."""
-        if not self._can_start("save_model"):
+        if not self._can_start():
             return
         session = self.session
         self.runner.submit("save_model", lambda worker: session.save_model(path))
 
     def save_weights(self, path: str | Path) -> None:
         """Save the current model's weights to ``path`` (.weights.h5)."""
-        if not self._can_start("save_weights"):
+        if not self._can_start():
             return
         session = self.session
         self.runner.submit("save_weights", lambda worker: session.save_weights(path))
 
     def load_model(self, path: str | Path) -> None:
         """Load a model file that fits the chosen dataset."""
-        if not self._can_start("load_model"):
+        if not self._can_start():
             return
-        try:
-            config = self.form.config()
-        except ConfigError as error:
-            self._show_error("Invalid settings", self.form.describe_error(error))
+        config = self._checked_config(self.form.config)
+        if config is None:
             return
         self.start_background_import()
         session = self.session
@@ -491,12 +485,10 @@ class MainWindow(QMainWindow):
 
     def load_weights(self, path: str | Path) -> None:
         """Load weights into the current model (or one built from the settings)."""
-        if not self._can_start("load_weights"):
+        if not self._can_start():
             return
-        try:
-            config = self.form.config()
-        except ConfigError as error:
-            self._show_error("Invalid settings", self.form.describe_error(error))
+        config = self._checked_config(self.form.config)
+        if config is None:
             return
         self.start_background_import()
         session = self.session
@@ -508,7 +500,15 @@ class MainWindow(QMainWindow):
             lambda worker: session.load_weights(path, config, into_current),
         )
 
-    def _can_start(self, task: str) -> bool:
+    def _checked_config(self, make_config) -> RunConfig | None:
+        """Return ``make_config()``, or None after showing why the form is invalid."""
+        try:
+            return make_config()
+        except ConfigError as error:
+            self._show_error("Invalid settings", self.form.describe_error(error))
+            return None
+
+    def _can_start(self) -> bool:
         if self._training:
             self.statusBar().showMessage("Wait for training to finish, or press Stop.")
             return False
@@ -590,8 +590,8 @@ class MainWindow(QMainWindow):
     def _choose_save_path(self, action: str, normalize) -> str | None:
         """Ask for a file to save, with the suffix Keras needs added or checked.
 
-        The file dialog asks before replacing the name the user chose; this asks
-        again when adding the suffix turned it into the name of an existing file.
+        The file dialog confirms replacing the name the user chose. This method
+        confirms again when the added suffix names an existing file.
         """
         chosen = self._choose_file(action)
         if chosen is None:
@@ -924,9 +924,7 @@ class MainWindow(QMainWindow):
             digits.clicked.connect(self._on_use_digits_and_retry)
 
     def _choose_folder_and_retry(self, retry) -> None:
-        before = self.form.inputs["data_dir"].text()
-        self.form._on_browse_button_clicked()
-        if self.form.inputs["data_dir"].text() != before:
+        if self.form.browse_data_folder():
             retry()
 
     @Slot()

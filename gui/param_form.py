@@ -170,7 +170,7 @@ class ParamForm(QWidget):
         self.browse_button.setObjectName("browse_data_dir_button")
         self.browse_button.setAccessibleName("Choose data folder")
         self.browse_button.setToolTip("Choose a folder holding the four IDX files.")
-        self.browse_button.clicked.connect(self._on_browse_button_clicked)
+        self.browse_button.clicked.connect(self.browse_data_folder)
         row_layout.addWidget(self.browse_button)
         return row
 
@@ -261,13 +261,15 @@ class ParamForm(QWidget):
         self.params_changed.emit(config)
 
     @Slot()
-    def _on_browse_button_clicked(self) -> None:
+    def browse_data_folder(self) -> bool:
+        """Ask for a data folder; return True when the user chose one."""
         start = self.inputs["data_dir"].text().strip() or str(Path.home())
         folder = QFileDialog.getExistingDirectory(
             self, "Choose a folder with IDX files", start
         )
         if folder:
             self.choose_data_folder(folder)
+        return bool(folder)
 
     def choose_data_folder(self, folder: str) -> None:
         """Use ``folder`` as the data source; Digits changes to "IDX folder"."""

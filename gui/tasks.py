@@ -154,17 +154,6 @@ class TaskRunner(QObject):
         for task in self._queue:
             task.stop_event.set()
 
-    def wait(self, timeout_ms: int = SHUTDOWN_WAIT_MS) -> bool:
-        """Block until the running thread has finished; True when none is left.
-
-        Queued signals are not delivered while this blocks, so use it only when
-        the caller does not need them, as at shutdown.
-        """
-        thread = self._thread
-        if thread is None:
-            return True
-        return thread.wait(QDeadlineTimer(timeout_ms))
-
     def cancel_all(self) -> None:
         """Drop queued tasks and ask the running one to stop, without waiting."""
         dropped = self.pending_tasks()

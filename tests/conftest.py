@@ -1,9 +1,9 @@
 """Shared test set-up: headless Qt, an offline Keras cache and a thread-leak guard.
 
 This module runs before any test imports Keras, which reads ``KERAS_HOME`` once
-at import. The real Fashion-MNIST files are copied into a temporary Keras home
-from ``../shared/data/fashion-mnist`` beside the repository when that folder
-exists; otherwise the user's own Keras cache is used. Tests marked
+at import. When ``../shared/data/fashion-mnist`` exists beside the repository,
+its real Fashion-MNIST files are copied into a temporary Keras home. Otherwise
+the user's own Keras cache is used. Tests marked
 ``real_data`` skip, with the reason, when neither holds the files.
 """
 

@@ -244,8 +244,8 @@ def test_stopped_model_matches_curves(make_window, qtbot, wait_idle):
     wait_idle(window)
 
     last_val_accuracy = window.session.history.metrics["val_accuracy"][-1]
-    shown = float(window.evaluation_table.item(0, 3).text())
-    assert shown == pytest.approx(last_val_accuracy, abs=1e-4)
+    evaluated_accuracy = float(window.evaluation_table.item(0, 3).text())
+    assert evaluated_accuracy == pytest.approx(last_val_accuracy, abs=1e-4)
 
 
 def test_evaluate_with_invalid_form(make_window):

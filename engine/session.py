@@ -38,6 +38,7 @@ from engine.reporting import History, TrainingListener
 if TYPE_CHECKING:
     import keras
 
+    from engine.evaluation import EvaluationReport
     from engine.training import TrainResult
 
 logger = logging.getLogger(__name__)
@@ -52,6 +53,8 @@ class Evaluation:
     test: dict[str, float]
     validation_count: int
     test_count: int
+    report: EvaluationReport | None = None
+    """Confusion matrix, per-class accuracy and predictions on the test set."""
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,8 @@ class TrainerSession:
 
     def evaluate(self, data_config: DataConfig, seed: int) -> Evaluation:
         """Evaluate the current model on the validation and test sets."""
+        from engine.evaluation import evaluate_test_set
+
         model = self._require_model("evaluate")
         self._check_model_fits(model, data_config, "The current model")
         data = self.data(data_config, seed)
@@ -165,15 +170,14 @@ class TrainerSession:
         validation = model.evaluate(
             scaled_tensor(data, "x_val"), data.y_val, verbose=0, return_dict=True
         )
-        test = model.evaluate(
-            scaled_tensor(data, "x_test"), data.y_test, verbose=0, return_dict=True
-        )
+        report = evaluate_test_set(model, data)
         result = Evaluation(
             dataset=data.name,
             validation={k: float(v) for k, v in validation.items()},
-            test={k: float(v) for k, v in test.items()},
+            test=dict(report.metrics),
             validation_count=len(data.y_val),
             test_count=len(data.y_test),
+            report=report,
         )
         logger.info(
             "Evaluated on %s: validation %s, test %s",

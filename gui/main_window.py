@@ -57,6 +57,7 @@ from engine.persistence import (
 from engine.reporting import BatchProgress, EpochResult
 from engine.session import Evaluation, ModelInfo, TrainerSession
 from gui import resources
+from gui.evaluation_view import EvaluationView
 from gui.param_form import ParamForm
 from gui.tasks import EXPECTED_ERRORS, TaskOutcome, TaskRunner, TaskWorker
 from gui.training_plot import TrainingPlot
@@ -91,6 +92,10 @@ class MainWindow(QMainWindow):
     ----------
     form : ParamForm
     plot : TrainingPlot
+    evaluation_view : EvaluationView
+        Confusion matrix, per-class accuracy and predictions on the test set.
+    plot_tabs : QTabWidget
+        The training curves and the evaluation view.
     runner : TaskRunner
         Runs every engine call on a worker thread.
     session : TrainerSession
@@ -141,6 +146,7 @@ class MainWindow(QMainWindow):
     def _create_widgets(self) -> None:
         self.form = ParamForm(self)
         self.plot = TrainingPlot(self)
+        self.evaluation_view = EvaluationView(self)
 
         self.train_button = self._button(
             "Train", "train_button", "Train a new model with these settings."
@@ -253,8 +259,12 @@ class MainWindow(QMainWindow):
         self.details_tabs.addTab(self.summary_view, "Model summary")
         self.details_tabs.addTab(self.evaluation_table, "Evaluation")
 
+        self.plot_tabs = QTabWidget(self)
+        self.plot_tabs.addTab(self.plot, "Training curves")
+        self.plot_tabs.addTab(self.evaluation_view, "Test set evaluation")
+
         right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.plot)
+        right.addWidget(self.plot_tabs)
         right.addWidget(self.details_tabs)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
@@ -394,6 +404,7 @@ class MainWindow(QMainWindow):
         self._training = True
         self._last_epoch = None
         self.plot.clear(config.fit.epochs, _run_title(config))
+        self.plot_tabs.setCurrentWidget(self.plot)
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat("Starting…")
         if not self._keras_ready:
@@ -743,6 +754,7 @@ class MainWindow(QMainWindow):
         self._model_settings = settings
         self._model_dataset = dataset
         self.evaluation_table.setRowCount(0)
+        self.evaluation_view.clear()
         self._update_model_hint()
 
     def _finish_evaluate(self, evaluation: Evaluation) -> None:
@@ -766,6 +778,9 @@ class MainWindow(QMainWindow):
                     )
                 self.evaluation_table.setItem(row, column, item)
         self.details_tabs.setCurrentWidget(self.evaluation_table)
+        if evaluation.report is not None:
+            self.evaluation_view.show_report(evaluation.report)
+            self.plot_tabs.setCurrentWidget(self.evaluation_view)
         self.statusBar().showMessage(
             f"{evaluation.dataset}: validation accuracy "
             f"{evaluation.validation.get('accuracy', math.nan):.4f}, "

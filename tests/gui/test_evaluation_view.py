@@ -301,3 +301,21 @@ def test_window_evaluate_fills_view(make_window, wait_idle):
     wait_idle(window)
     assert view.report is None
     assert window.plot_tabs.currentWidget() is window.plot
+
+
+# The offscreen platform cannot raise the tooltip window; harmless.
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_hover_names_cell_in_tooltip(view, report, qtbot):
+    from PySide6.QtWidgets import QToolTip
+
+    view.show_report(report)
+    view.matrix_canvas.draw()
+    x, y = view.matrix_axes.transData.transform((2, 1))
+    event = MouseEvent("motion_notify_event", view.matrix_canvas, x, y)
+
+    view.matrix_canvas.callbacks.process("motion_notify_event", event)
+
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == (
+        "True one, predicted two: 15 images (37.5% of the class). Click to see them."
+    )

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+# Keys under which model.evaluate returns accuracy, for metrics=["accuracy"]
+# and for metrics=["sparse_categorical_accuracy"].
+_ACCURACY_NAMES = ("accuracy", "sparse_categorical_accuracy")
+
 PREDICT_BATCH_SIZE = 32
 """Batch size of ``model.predict``; the same as ``model.evaluate``'s default."""
 
@@ -79,8 +83,23 @@ class EvaluationReport:
 
     @property
     def accuracy(self) -> float:
-        """Test accuracy as ``model.evaluate`` returns it."""
-        return self.metrics.get("accuracy", math.nan)
+        """Test accuracy as ``model.evaluate`` returns it.
+
+        A model compiled without an accuracy metric gets
+        :attr:`prediction_accuracy` instead.
+        """
+        for name in _ACCURACY_NAMES:
+            if name in self.metrics:
+                return self.metrics[name]
+        return self.prediction_accuracy
+
+    @property
+    def prediction_accuracy(self) -> float:
+        """Share of test images whose predicted class is the true class."""
+        if not self.count:
+            return math.nan
+        correct = sum(self.confusion_matrix[c][c] for c in range(self.num_classes))
+        return correct / self.count
 
     @property
     def count(self) -> int:
@@ -218,9 +237,8 @@ def evaluate_test_set(model: keras.Model, data: SplitData) -> EvaluationReport:
     """Evaluate ``model`` on the test set of ``data`` and predict every image.
 
     Loss and accuracy come from ``model.evaluate`` with its default batch size,
-    so they equal what a plain Keras script prints. A model compiled without an
-    ``accuracy`` metric gets a NaN accuracy. Call this on the thread that runs
-    Keras.
+    so they equal what a plain Keras script prints. Call this on the thread that
+    runs Keras.
     """
     x_test = scaled_tensor(data, "x_test")
     metrics = model.evaluate(x_test, data.y_test, verbose=0, return_dict=True)
@@ -236,16 +254,13 @@ def evaluate_test_set(model: keras.Model, data: SplitData) -> EvaluationReport:
         metrics=metrics,
     )
 
-    matrix_accuracy = _matrix_accuracy(report)
-    if math.isfinite(report.accuracy) and not math.isclose(
-        matrix_accuracy, report.accuracy, abs_tol=1e-6
-    ):
+    if not math.isclose(report.prediction_accuracy, report.accuracy, abs_tol=1e-6):
         # Near-ties between two classes can round differently in predict and
         # evaluate, which may move a few images.
         logger.warning(
             "Accuracy from the predictions (%.6f) differs from model.evaluate "
             "(%.6f) on %s",
-            matrix_accuracy,
+            report.prediction_accuracy,
             report.accuracy,
             data.name,
         )
@@ -257,10 +272,3 @@ def evaluate_test_set(model: keras.Model, data: SplitData) -> EvaluationReport:
         report.accuracy,
     )
     return report
-
-
-def _matrix_accuracy(report: EvaluationReport) -> float:
-    if report.count == 0:
-        return math.nan
-    correct = sum(report.confusion_matrix[c][c] for c in range(report.num_classes))
-    return correct / report.count

@@ -305,3 +305,32 @@ def test_keras_argmax_ties_match_accuracy():
     assert report.predicted.tolist() == [0, 0]
     assert float(metric.result()) == pytest.approx(0.5)
     assert np.trace(np.array(report.confusion_matrix)) / 2 == 0.5
+
+
+def test_accuracy_from_keras_metric_names():
+    images = np.zeros((4, 1, 1), np.uint8)
+    labels = np.array([0, 1, 0, 1])
+    probabilities = np.eye(2)[[0, 1, 1, 1]]
+
+    def accuracy(metrics):
+        report = make_report("T", ("a", "b"), images, labels, probabilities, metrics)
+        return report.accuracy
+
+    assert accuracy({"accuracy": 0.5}) == 0.5
+    assert accuracy({"sparse_categorical_accuracy": 0.25}) == 0.25
+    assert accuracy({"loss": 1.0}) == 0.75, "without a metric, from predictions"
+
+
+def test_sparse_accuracy_model_evaluated(digits_images):
+    data = split_images(digits_images, 0.2, 42)
+    model = build_model(ModelConfig(), data.image_shape, data.num_classes)
+    model.compile(
+        optimizer="adam",
+        loss="sparse_categorical_crossentropy",
+        metrics=["sparse_categorical_accuracy"],
+    )
+
+    report = evaluate_test_set(model, data)
+
+    assert set(report.metrics) == {"loss", "sparse_categorical_accuracy"}
+    assert report.accuracy == pytest.approx(report.prediction_accuracy, abs=1e-6)

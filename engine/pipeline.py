@@ -1,0 +1,146 @@
+"""The inputs of ``fit``: NumPy-like arrays, or fast mode's ``tf.data`` pipeline.
+
+Fast mode keeps the model, the loss, the optimizer and the scaled values of a
+plain run. Three levers remove overhead around them:
+
+- ``uint8`` images go into a ``tf.data`` pipeline that scales each batch on
+  the fly (``cast`` to ``float32``, then divide by 255), so no ``float32`` or
+  ``float64`` copy of the whole dataset exists;
+- ``prefetch`` prepares the next batches while the current one trains;
+- ``steps_per_execution`` runs several batches per call into the compiled
+  training function, so Python and callbacks run once per group of batches.
+
+What differs from a plain run is the order of the training images: the
+pipeline shuffles them with ``tf.data`` (seeded from the run's seed), while
+Keras shuffles arrays with its own index permutation. Progress reports and
+stop requests then happen once per group of batches.
+"""
+
+from __future__ import annotations
+
+import logging
+import weakref
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from engine.data import SplitData, scaled_tensor
+
+if TYPE_CHECKING:
+    import keras
+
+    from engine.config import RunConfig
+
+logger = logging.getLogger(__name__)
+
+# Measured by scripts/bench on 2 CPU cores: 16 and 64 batches per call gave
+# the same epoch time within noise as 32, and a stop waits at most this many
+# batches (32 x 32 images = about 10 ms of training at batch size 32).
+FAST_STEPS_PER_EXECUTION = 32
+
+
+@dataclass(frozen=True)
+class FitLevers:
+    """Which of fast mode's levers a run uses; the benchmark toggles each alone."""
+
+    uint8_pipeline: bool = False
+    """Feed a ``tf.data`` pipeline of ``uint8`` images scaled per batch."""
+    prefetch: bool = False
+    """Prefetch batches; only used with ``uint8_pipeline``."""
+    steps_per_execution: int = 1
+    """Batches per call of the compiled training and test functions."""
+
+
+PLAIN = FitLevers()
+FAST = FitLevers(
+    uint8_pipeline=True, prefetch=True, steps_per_execution=FAST_STEPS_PER_EXECUTION
+)
+
+
+def levers_for(config: RunConfig) -> FitLevers:
+    """Return the levers of ``config``: all of them in fast mode, none otherwise."""
+    return FAST if config.fit.fast else PLAIN
+
+
+def set_steps_per_execution(model: keras.Model, steps: int) -> None:
+    """Make ``model`` run ``steps`` batches per call of its compiled functions.
+
+    The compiled functions are dropped only when the value changes, because
+    each new trace keeps memory in TensorFlow 2.21.
+    """
+    if model.steps_per_execution == steps:
+        return
+    model.steps_per_execution = steps
+    model.train_function = None
+    model.test_function = None
+    model.predict_function = None
+
+
+_IMAGES: weakref.WeakKeyDictionary[SplitData, dict[str, Any]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _uint8_tensor(data: SplitData, part: str) -> Any:
+    """Return ``data.<part>`` as a tensor, made once per split like scaled_tensor."""
+    import tensorflow as tf
+
+    cache = _IMAGES.setdefault(data, {})
+    if part not in cache:
+        cache[part] = tf.convert_to_tensor(getattr(data, part))
+    return cache[part]
+
+
+def _scale_batch(images: Any, labels: Any) -> tuple[Any, Any]:
+    import tensorflow as tf
+
+    # IEEE division is correctly rounded, so this equals scale_images().
+    return tf.cast(images, tf.float32) / tf.constant(255.0, tf.float32), labels
+
+
+def image_dataset(
+    data: SplitData,
+    part: str,
+    batch_size: int,
+    prefetch: bool,
+    shuffle_seed: int | None = None,
+) -> Any:
+    """Return a ``tf.data`` pipeline of scaled batches of ``x_<part>``, ``y_<part>``.
+
+    With ``shuffle_seed`` the images are shuffled again in each epoch.
+    """
+    import tensorflow as tf
+
+    images = _uint8_tensor(data, f"x_{part}")
+    labels = getattr(data, f"y_{part}")
+    dataset = tf.data.Dataset.from_tensor_slices((images, labels))
+    if shuffle_seed is not None:
+        dataset = dataset.shuffle(
+            len(labels), seed=shuffle_seed, reshuffle_each_iteration=True
+        )
+    # Scaling whole batches runs one vectorized op per batch, not per image.
+    dataset = dataset.batch(batch_size).map(
+        _scale_batch, num_parallel_calls=tf.data.AUTOTUNE
+    )
+    if prefetch:
+        dataset = dataset.prefetch(tf.data.AUTOTUNE)
+    return dataset
+
+
+def fit_inputs(config: RunConfig, data: SplitData, levers: FitLevers) -> dict:
+    """Return the data arguments of ``model.fit`` for ``config`` with ``levers``."""
+    batch_size = config.fit.batch_size
+    if not levers.uint8_pipeline:
+        return {
+            "x": scaled_tensor(data, "x_train"),
+            "y": data.y_train,
+            "batch_size": batch_size,
+            "validation_data": (scaled_tensor(data, "x_val"), data.y_val),
+        }
+    return {
+        "x": image_dataset(
+            data, "train", batch_size, levers.prefetch, shuffle_seed=config.seed
+        ),
+        "validation_data": image_dataset(data, "val", batch_size, levers.prefetch),
+        # The pipeline shuffles; Keras warns when asked to shuffle a dataset.
+        "shuffle": False,
+    }

@@ -74,8 +74,7 @@ def parse_tf_config(text: str | None) -> dict[str, Any]:
         )
     if isinstance(index, bool) or not isinstance(index, int):
         raise ConfigError(
-            f"TF_CONFIG task index {index!r} is invalid: expected a whole number. "
-            f"{fix}"
+            f"TF_CONFIG task index {index!r} is invalid: expected a whole number. {fix}"
         )
     if not 0 <= index < len(cluster[role]):
         raise ConfigError(
@@ -91,6 +90,28 @@ def _is_address(value: Any) -> bool:
         return False
     host, _, port = value.rpartition(":")
     return bool(host) and port.isdigit() and 0 < int(port) < 65536
+
+
+def check_multi_worker_fit() -> None:
+    """Raise ConfigError when the installed Keras cannot fit multi-worker.
+
+    NOTE: ``fit`` in Keras 3.15 (TensorFlow 2.21) fails under
+    MultiWorkerMirroredStrategy: it reduces a distributed input batch in
+    ``TensorFlowTrainer._maybe_symbolic_build`` ("Attempt to convert a value
+    (PerReplica...)", keras-team/keras#20585, open), and building the model
+    first only moves the failure to the reduction of the metrics. Later Keras
+    versions are tried.
+    """
+    import keras
+
+    major, minor = (int(part) for part in keras.__version__.split(".")[:2])
+    if (major, minor) <= (3, 15):
+        raise ConfigError(
+            f"strategy='multi_worker' is not available with Keras "
+            f"{keras.__version__}: its fit() fails under TensorFlow's "
+            "MultiWorkerMirroredStrategy (keras-team/keras issue 20585). Use "
+            "'mirrored' for the devices of one machine, or a newer Keras."
+        )
 
 
 def local_devices() -> list[str]:
@@ -124,6 +145,7 @@ def make_strategy(name: str) -> Any | None:
 
     text = os.environ.get("TF_CONFIG")
     parse_tf_config(text)
+    check_multi_worker_fit()
     if _MULTI_WORKER is not None:
         if _MULTI_WORKER[0] == text:
             return _MULTI_WORKER[1]

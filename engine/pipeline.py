@@ -130,18 +130,22 @@ def image_dataset(
 def fit_inputs(config: RunConfig, data: SplitData, levers: FitLevers) -> dict:
     """Return the data arguments of ``model.fit`` for ``config`` with ``levers``."""
     batch_size = config.fit.batch_size
+    # A split without validation images fits without validation data.
+    has_validation = len(data.y_val) > 0
     if not levers.uint8_pipeline:
+        validation = (scaled_tensor(data, "x_val"), data.y_val)
         return {
             "x": scaled_tensor(data, "x_train"),
             "y": data.y_train,
             "batch_size": batch_size,
-            "validation_data": (scaled_tensor(data, "x_val"), data.y_val),
+            "validation_data": validation if has_validation else None,
         }
+    validation = image_dataset(data, "val", batch_size, levers.prefetch)
     return {
         "x": image_dataset(
             data, "train", batch_size, levers.prefetch, shuffle_seed=config.seed
         ),
-        "validation_data": image_dataset(data, "val", batch_size, levers.prefetch),
+        "validation_data": validation if has_validation else None,
         # The pipeline shuffles; Keras warns when asked to shuffle a dataset.
         "shuffle": False,
     }

@@ -162,3 +162,23 @@ def test_fast_stop_mid_run(digits_images, recording_listener):
 
     assert result.stopped
     assert result.epochs_completed == 1
+
+
+@pytest.mark.parametrize("levers", [PLAIN, FAST], ids=["plain", "fast"])
+def test_no_validation_images_no_validation_data(levers):
+    data = every_byte_split()
+    empty = SplitData(
+        name=data.name,
+        x_train=data.x_train,
+        y_train=data.y_train,
+        x_val=data.x_val[:0],
+        y_val=data.y_val[:0],
+        x_test=data.x_test,
+        y_test=data.y_test,
+        class_names=data.class_names,
+        source=data.source,
+    )
+
+    inputs = fit_inputs(RunConfig().replace(batch_size=2), empty, levers)
+
+    assert inputs["validation_data"] is None

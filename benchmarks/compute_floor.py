@@ -3,12 +3,12 @@
 Usage: python -m benchmarks.compute_floor
 
 The model's work is almost all in its two Dense layers. Per image, the
-forward pass costs 2 * (784 * 100 + 100 * 10) multiply-adds counted as FLOPs,
-and the backward pass about twice that (gradients of the inputs and of the
-weights), so a training image costs about 3 times the forward pass and a
-validation image once. The rate is the best of several float32 matrix
-products of 32 rows (one batch) and of 1024 rows, each by a 784 x 1024
-matrix, so the floor assumes no overhead between batches at all.
+forward pass costs 2 * (784 * 100 + 100 * 10) FLOPs. The backward pass costs
+about twice that, for the gradients of the inputs and of the weights. So a
+training image costs about 3 forward passes and a validation image one.
+The rate is the best of several float32 matrix products of 32 rows (one
+batch) and of 1024 rows, each by a 784 x 1024 matrix, so the floor assumes
+no overhead between batches at all.
 """
 
 from __future__ import annotations

@@ -99,7 +99,7 @@ def engine_variant(variant: str, epochs: int, train_images: int | None) -> dict:
         "uint8_prefetch": pipeline.FitLevers(uint8_pipeline=True, prefetch=True),
         "fast": pipeline.FAST,
     }[variant]
-    # Each lever alone: train() asks pipeline.levers_for which levers to use.
+    # Each lever alone: train() gets its levers from pipeline.levers_for.
     pipeline.levers_for = lambda _config: levers
 
     images = load_images(config.data)

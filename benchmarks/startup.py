@@ -62,7 +62,7 @@ def child() -> int:
 
 def measure(repetitions: int) -> dict:
     """Launch the app ``repetitions`` times and return the median delays in s."""
-    shown: list[float] = []
+    show_returned: list[float] = []
     painted: list[float] = []
     ready: list[float] = []
     loaded_early = False
@@ -79,12 +79,12 @@ def measure(repetitions: int) -> dict:
         if completed.returncode != 0:
             raise RuntimeError(f"main.py start failed:\n{completed.stderr[-3000:]}")
         events = json.loads(completed.stdout.strip().splitlines()[-1])
-        shown.append(events["shown"] - launched)
+        show_returned.append(events["shown"] - launched)
         painted.append(events["painted"] - launched)
         ready.append(events["tensorflow_ready"] - launched)
         loaded_early = loaded_early or events["tensorflow_loaded_when_painted"]
     return {
-        "show_returned_s": median(shown),
+        "show_returned_s": median(show_returned),
         "window_painted_s": median(painted),
         "tensorflow_ready_s": median(ready),
         "window_painted_all_s": painted,

@@ -41,12 +41,12 @@ FAST_STEPS_PER_EXECUTION = 32
 
 @dataclass(frozen=True)
 class FitLevers:
-    """Which of fast mode's levers a run uses; the benchmark toggles each alone."""
+    """Fast-mode levers of one run. The benchmark turns each one on alone."""
 
     uint8_pipeline: bool = False
-    """Feed a ``tf.data`` pipeline of ``uint8`` images scaled per batch."""
+    """Input through a ``tf.data`` pipeline of ``uint8`` images scaled per batch."""
     prefetch: bool = False
-    """Prefetch batches; only used with ``uint8_pipeline``."""
+    """Prefetching of batches, used only with ``uint8_pipeline``."""
     steps_per_execution: int = 1
     """Batches per call of the compiled training and test functions."""
 

@@ -73,11 +73,11 @@ def test_batch_hooks_read_no_logs(recording_listener):
 def test_progress_follows_throttle(
     digits_images, recording_listener, monkeypatch, clock_step, reports_per_epoch
 ):
-    # A fake clock makes the throttle deterministic. A clock that stands still
-    # allows only the reports of each epoch's first batch (the throttle starts
-    # again with each epoch) and last batch. One that advances by twice the interval
-    # at every reading allows a report per batch. Only the reporter's module
-    # sees the fake clock.
+    # A fake clock makes the throttle deterministic. A clock that does not
+    # advance allows only the reports of each epoch's first batch (the
+    # throttle starts again with each epoch) and last batch. One that advances
+    # by twice the interval at every reading allows a report per batch. Only
+    # the reporter's module sees the fake clock.
     ticks = itertools.count()
     clock = SimpleNamespace(perf_counter=lambda: 1.0 + clock_step * next(ticks))
     monkeypatch.setattr(engine_callbacks, "time", clock)

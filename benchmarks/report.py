@@ -54,8 +54,11 @@ TARGETS = (
         1.02,
         "x",
         lambda r: (
-            "The engine calls the listener from Keras' batch hook, and Keras "
-            "runs Python between all batches once any callback has a batch hook."
+            "The reporter overrides on_train_batch_end to send progress and "
+            "check for stop requests. For such a callback Keras 3.15 converts "
+            "each batch's logs to Python numbers on the training thread "
+            "(CallbackList._on_train_batch_end calls pythonify_logs), where "
+            "without one it hands batch hooks to a thread pool."
         ),
     ),
     Target(

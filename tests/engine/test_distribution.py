@@ -30,8 +30,9 @@ tf.config.set_logical_device_configuration(
     cpu, [tf.config.LogicalDeviceConfiguration()] * 2
 )
 from engine.config import DataConfig, RunConfig
-from engine.data import ImageSet, load_images, split_images
+from engine.data import ImageSet, load_images, scaled_tensor, split_images
 from engine.distribution import local_devices
+from engine.persistence import load_model, save_model
 from engine.training import train
 
 full = load_images(DataConfig())
@@ -41,7 +42,19 @@ data = split_images(images, 0.2, 42)
 config = RunConfig().replace(epochs=2)
 single = train(config, data)
 mirrored = train(config.replace(strategy="mirrored"), data)
+evaluated = mirrored.model.evaluate(
+    scaled_tensor(data, "x_val"), data.y_val, verbose=0, return_dict=True
+)
+saved = save_model(mirrored.model, sys.argv[1], {})
+reloaded = load_model(saved).model
+same = bool(
+    (reloaded.predict(scaled_tensor(data, "x_val"), verbose=0).argmax(1)
+     == mirrored.model.predict(scaled_tensor(data, "x_val"), verbose=0).argmax(1)
+    ).all()
+)
 print(json.dumps({
+    "evaluated": evaluated["accuracy"],
+    "reloaded_same_predictions": same,
     "devices": local_devices(),
     "replicas": mirrored.model.distribute_strategy.num_replicas_in_sync,
     "single": single.history.metrics["val_accuracy"][-1],
@@ -178,9 +191,9 @@ def test_cli_multi_worker_names_keras_limit():
 
 
 @pytest.mark.real_data
-def test_mirrored_two_cpus_matches_single():
+def test_mirrored_two_cpus_matches_single(tmp_path):
     completed = subprocess.run(
-        [sys.executable, "-c", MIRRORED_PROBE],
+        [sys.executable, "-c", MIRRORED_PROBE, str(tmp_path / "mirrored.keras")],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -192,3 +205,6 @@ def test_mirrored_two_cpus_matches_single():
     assert len(result["devices"]) == 2, result["devices"]
     assert result["replicas"] == 2
     assert abs(result["mirrored"] - result["single"]) <= 0.01, result
+    # The mirrored model evaluates, saves and loads like a one-device model.
+    assert abs(result["evaluated"] - result["mirrored"]) <= 1e-6
+    assert result["reloaded_same_predictions"] is True

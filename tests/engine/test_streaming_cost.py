@@ -1,8 +1,8 @@
 """The streaming callback's work per batch: one throttled progress report at most.
 
-Keras runs Python between batches only for callbacks that override a batch
-hook, and reading a batch's logs makes TensorFlow wait for the step, so the
-reporter overrides two hooks and never reads batch logs.
+Keras 3.15 runs batch hooks on the training thread, and converts each
+batch's logs to Python numbers there, only when a callback overrides them.
+So the reporter overrides two batch hooks, and never reads batch logs itself.
 """
 
 from __future__ import annotations

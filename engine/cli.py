@@ -160,9 +160,8 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
     parser.add_argument(
         "--fast",
         action="store_true",
-        help="fast mode: same model and mathematics, uint8 tf.data pipeline with "
-        "prefetching and several batches per call; the shuffle order differs from "
-        "a plain run",
+        help="fast mode: same model and numbers, with a uint8 tf.data pipeline, "
+        "prefetching and 32 batches per call",
     )
 
     parser.add_argument(

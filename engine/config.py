@@ -297,10 +297,10 @@ class FitConfig:
         default=False,
         metadata=_meta(
             "Fast mode",
-            "Same model and mathematics with less overhead: images stay uint8 and "
-            "are scaled on the fly in a tf.data pipeline with prefetching, and "
-            "Keras runs several batches per call. Batches are shuffled in another "
-            "order, so the numbers differ slightly from a plain Keras script.",
+            "Same model, mathematics and numbers with less overhead: images stay "
+            "uint8 and are scaled on the fly in a tf.data pipeline with "
+            "prefetching, and Keras runs 32 batches per call, so progress and "
+            "Stop react once per 32 batches.",
         ),
     )
     strategy: str = field(

@@ -1,19 +1,19 @@
 """The inputs of ``fit``: NumPy-like arrays, or fast mode's ``tf.data`` pipeline.
 
-Fast mode keeps the model, the loss, the optimizer and the scaled values of a
-plain run. Three levers remove overhead around them:
+Fast mode keeps the model, the loss, the optimizer, the scaled values and the
+batch order of a plain run. Three levers remove overhead around them:
 
-- ``uint8`` images go into a ``tf.data`` pipeline that scales each batch on
-  the fly (``cast`` to ``float32``, then divide by 255), so no ``float32`` or
-  ``float64`` copy of the whole dataset exists;
-- ``prefetch`` prepares the next batches while the current one trains;
+- ``uint8`` images are batched by Keras' own array adapter, which shuffles
+  and slices them as ``fit`` does with arrays, and each batch is scaled on the
+  fly (``cast`` to ``float32``, then divide by 255). No ``float32`` or
+  ``float64`` copy of the whole dataset exists.
+- ``prefetch`` scales the next batches while the current one trains.
 - ``steps_per_execution`` runs several batches per call into the compiled
   training function, so Python and callbacks run once per group of batches.
 
-What differs from a plain run is the order of the training images: the
-pipeline shuffles them with ``tf.data`` (seeded from the run's seed), while
-Keras shuffles arrays with its own index permutation. Progress reports and
-stop requests then happen once per group of batches.
+A fast run therefore gives the same per-epoch numbers as a plain run with the
+same seed (a test compares them). What differs is that progress reports and
+stop requests happen once per group of batches.
 """
 
 from __future__ import annotations
@@ -98,33 +98,51 @@ def _scale_batch(images: Any, labels: Any) -> tuple[Any, Any]:
     return tf.cast(images, tf.float32) / tf.constant(255.0, tf.float32), labels
 
 
+def _uint8_batches(images: Any, labels: Any, batch_size: int, shuffle: bool) -> Any:
+    """Return batches of ``images`` and ``labels`` in the order ``fit`` gives arrays.
+
+    NOTE: this uses Keras' private ArrayDataAdapter (Keras 3.15), which
+    ``fit`` itself uses for arrays, so the shuffle order follows the same
+    seed. Without it, a ``tf.data`` shuffle gives another order.
+    """
+    import tensorflow as tf
+
+    try:
+        from keras.src.trainers.data_adapters.array_data_adapter import (
+            ArrayDataAdapter,
+        )
+    except ImportError as error:
+        logger.warning("Keras' array adapter is missing (%s); shuffling apart", error)
+        dataset = tf.data.Dataset.from_tensor_slices((images, labels))
+        if shuffle:
+            dataset = dataset.shuffle(len(labels), reshuffle_each_iteration=True)
+        return dataset.batch(batch_size)
+    adapter = ArrayDataAdapter(images, labels, batch_size=batch_size, shuffle=shuffle)
+    # The adapter's dataset has an unknown length, and Keras then warns that
+    # the input "ran out of data" at the end of each epoch.
+    batches = -(-len(labels) // batch_size)
+    return adapter.get_tf_dataset().apply(
+        tf.data.experimental.assert_cardinality(batches)
+    )
+
+
 def image_dataset(
-    data: SplitData,
-    part: str,
-    batch_size: int,
-    prefetch: bool,
-    shuffle_seed: int | None = None,
+    data: SplitData, part: str, batch_size: int, prefetch: bool, shuffle: bool = False
 ) -> Any:
     """Return a ``tf.data`` pipeline of scaled batches of ``x_<part>``, ``y_<part>``.
 
-    With ``shuffle_seed`` the images are shuffled again in each epoch.
+    With ``shuffle`` the images are shuffled again in each epoch.
     """
     import tensorflow as tf
 
     images = _uint8_tensor(data, f"x_{part}")
     labels = getattr(data, f"y_{part}")
-    dataset = tf.data.Dataset.from_tensor_slices((images, labels))
-    if shuffle_seed is not None:
-        dataset = dataset.shuffle(
-            len(labels), seed=shuffle_seed, reshuffle_each_iteration=True
-        )
+    dataset = _uint8_batches(images, labels, batch_size, shuffle)
     # Scaling whole batches runs one vectorized op per batch, not per image.
-    dataset = dataset.batch(batch_size).map(
-        _scale_batch, num_parallel_calls=tf.data.AUTOTUNE
-    )
-    if prefetch:
-        dataset = dataset.prefetch(tf.data.AUTOTUNE)
-    return dataset
+    if not prefetch:
+        return dataset.map(_scale_batch)
+    dataset = dataset.map(_scale_batch, num_parallel_calls=tf.data.AUTOTUNE)
+    return dataset.prefetch(tf.data.AUTOTUNE)
 
 
 def fit_inputs(config: RunConfig, data: SplitData, levers: FitLevers) -> dict:
@@ -142,10 +160,8 @@ def fit_inputs(config: RunConfig, data: SplitData, levers: FitLevers) -> dict:
         }
     validation = image_dataset(data, "val", batch_size, levers.prefetch)
     return {
-        "x": image_dataset(
-            data, "train", batch_size, levers.prefetch, shuffle_seed=config.seed
-        ),
+        "x": image_dataset(data, "train", batch_size, levers.prefetch, shuffle=True),
         "validation_data": validation if has_validation else None,
-        # The pipeline shuffles; Keras warns when asked to shuffle a dataset.
+        # The pipeline shuffles, and Keras warns when asked to shuffle a dataset.
         "shuffle": False,
     }

@@ -42,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     # A last guard: no worker thread may outlive the application.
     app.aboutToQuit.connect(window.runner.shutdown)
     window.show()
+    # Paint the window before the import starts: loading TensorFlow's shared
+    # libraries holds the interpreter lock for seconds, which would leave the
+    # window blank until then.
+    app.processEvents()
     window.start_background_import()
     return app.exec()
 

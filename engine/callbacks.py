@@ -76,6 +76,10 @@ class EpochReporter(keras.callbacks.Callback):
 
     def on_train_batch_end(self, batch, logs=None):
         finished = batch + 1
+        if self._batches:
+            # With steps_per_execution > 1, Keras 3.15 numbers the last, partial
+            # group of batches as if it were full, past the epoch's last batch.
+            finished = min(finished, self._batches)
         if self._check_stop():
             self._cut_short = self._cut_short or finished < self._batches
             return

@@ -18,6 +18,7 @@ from engine.config import (
     ACTIVATION_CHOICES,
     DATASET_CHOICES,
     OPTIMIZER_CHOICES,
+    STRATEGY_CHOICES,
     ConfigError,
     DataConfig,
     FitConfig,
@@ -157,6 +158,22 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
     )
 
     parser.add_argument(
+        "--fast",
+        action="store_true",
+        help="fast mode: same model and numbers, with a uint8 tf.data pipeline, "
+        "prefetching and 32 batches per call",
+    )
+
+    parser.add_argument(
+        "--strategy",
+        choices=list(STRATEGY_CHOICES),
+        default=defaults.fit.strategy,
+        help="devices to train on: default (one), mirrored (all local GPUs, or "
+        "the logical CPUs), multi_worker (the cluster in the TF_CONFIG "
+        "environment variable) (default %(default)s)",
+    )
+
+    parser.add_argument(
         "--history-out",
         metavar="FILE.json",
         help="write the settings and per-epoch history as JSON",
@@ -196,6 +213,8 @@ def config_from_args(args: argparse.Namespace) -> RunConfig:
             learning_rate=args.learning_rate,
             epochs=args.epochs,
             batch_size=args.batch_size,
+            fast=args.fast,
+            strategy=args.strategy,
         ),
         seed=args.seed,
     )

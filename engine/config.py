@@ -47,6 +47,14 @@ OPTIMIZER_CHOICES: dict[str, str] = {
     "lion": "Lion",
 }
 
+# Keys are FitConfig.strategy values; engine.distribution maps each to a
+# tf.distribute strategy.
+STRATEGY_CHOICES: dict[str, str] = {
+    "default": "Default (one device)",
+    "mirrored": "Mirrored (all local devices)",
+    "multi_worker": "Multi-worker (TF_CONFIG)",
+}
+
 # The largest value a Qt spin box holds; numpy and TensorFlow accept it as a seed.
 MAX_SEED = 2**31 - 1
 
@@ -285,6 +293,28 @@ class FitConfig:
         ),
     )
 
+    fast: bool = field(
+        default=False,
+        metadata=_meta(
+            "Fast mode",
+            "Same model, mathematics and numbers with less overhead: images stay "
+            "uint8 and are scaled on the fly in a tf.data pipeline with "
+            "prefetching, and Keras runs 32 batches per call, so progress and "
+            "Stop react once per 32 batches.",
+        ),
+    )
+    strategy: str = field(
+        default="default",
+        metadata=_meta(
+            "Distribution",
+            "Devices that train the model. Mirrored copies it onto every local "
+            "GPU, or every logical CPU device when there is no GPU, and averages "
+            "their gradients. Multi-worker trains on the machines that the "
+            "TF_CONFIG environment variable lists.",
+            choices=STRATEGY_CHOICES,
+        ),
+    )
+
     def __post_init__(self) -> None:
         _check_choice(self, "optimizer")
         _check_finite(self, "learning_rate")
@@ -293,6 +323,11 @@ class FitConfig:
         _check_range(self, "epochs")
         _check_int(self, "batch_size")
         _check_range(self, "batch_size")
+        if not isinstance(self.fast, bool):
+            raise ConfigError(
+                f"fast={self.fast!r} is invalid: expected true or false."
+            )
+        _check_choice(self, "strategy")
 
 
 @dataclass(frozen=True)

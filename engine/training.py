@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from engine.config import ConfigError, RunConfig
-from engine.data import SplitData, scaled_tensor
+from engine.data import SplitData
 from engine.reporting import BatchProgress, EpochResult, History, TrainingListener
 
 if TYPE_CHECKING:
@@ -69,7 +69,13 @@ _REUSABLE: weakref.WeakKeyDictionary[Any, tuple] = weakref.WeakKeyDictionary()
 
 
 def _architecture_key(config: RunConfig, data: SplitData) -> tuple:
-    return (config.model, data.image_shape, data.num_classes, config.fit.optimizer)
+    return (
+        config.model,
+        data.image_shape,
+        data.num_classes,
+        config.fit.optimizer,
+        config.fit.strategy,
+    )
 
 
 def can_reuse(model: Any, config: RunConfig, data: SplitData) -> bool:
@@ -120,41 +126,46 @@ def train(
     import keras
 
     from engine.callbacks import EpochReporter
+    from engine.distribution import make_strategy, strategy_scope
     from engine.model_factory import build_model, compile_model
+    from engine.pipeline import fit_inputs, levers_for, set_steps_per_execution
 
     check_fits_data(config, data)
+    # A multi-worker strategy must exist before TensorFlow runs any operation.
+    strategy = make_strategy(config.fit.strategy)
     # Reset Keras' global state (layer names, seed generator) as a fresh script
     # starts, then seed it the same way.
     keras.backend.clear_session()
     keras.utils.set_random_seed(config.seed)
-    model = build_model(config.model, data.image_shape, data.num_classes)
-    if can_reuse(reuse, config, data):
-        logger.info("Reusing the previous model object for the same layers")
-        _reset_for_new_run(reuse, model, config)
-        model = reuse
-    else:
-        compile_model(model, config.fit)
-        _REUSABLE[model] = _architecture_key(config, data)
+    with strategy_scope(strategy):
+        model = build_model(config.model, data.image_shape, data.num_classes)
+        if can_reuse(reuse, config, data):
+            logger.info("Reusing the previous model object for the same layers")
+            _reset_for_new_run(reuse, model, config)
+            model = reuse
+        else:
+            compile_model(model, config.fit)
+            # Each run makes a new strategy, so only one-device models are reused.
+            if strategy is None:
+                _REUSABLE[model] = _architecture_key(config, data)
+    levers = levers_for(config)
+    set_steps_per_execution(model, levers.steps_per_execution)
+    inputs = fit_inputs(config, data, levers)
 
-    x_train = scaled_tensor(data, "x_train")
-    x_val = scaled_tensor(data, "x_val")
     recorder = _Recorder(listener)
     reporter = EpochReporter(recorder, stop_event)
 
     logger.info(
         "Training on %s: %d training and %d validation images, settings %s",
         data.name,
-        len(x_train),
-        len(x_val),
+        len(data.x_train),
+        len(data.x_val),
         config.flat(),
     )
     start = time.perf_counter()
     model.fit(
-        x_train,
-        data.y_train,
+        **inputs,
         epochs=config.fit.epochs,
-        batch_size=config.fit.batch_size,
-        validation_data=(x_val, data.y_val),
         callbacks=[reporter, *(callbacks or [])],
         verbose=0,
     )

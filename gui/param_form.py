@@ -11,6 +11,7 @@ import numpy as np
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -41,6 +42,7 @@ FORM_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Data", ("dataset", "data_dir", "validation_split")),
     ("Model", ("hidden_units", "activation", "dropout")),
     ("Training", ("optimizer", "learning_rate", "epochs", "batch_size", "seed")),
+    ("Performance", ("fast", "strategy")),
 )
 # Decimals shown, which also set the smallest step: 1e-8 admits learning rates
 # far below any used in practice, and 0.001 small validation fractions.
@@ -114,6 +116,8 @@ class ParamForm(QWidget):
             widget: QWidget = QComboBox(self)
             for key, label in meta["choices"].items():
                 widget.addItem(label, key)
+        elif field_type == "bool":
+            widget = QCheckBox(self)
         elif field_type == "int":
             widget = QSpinBox(self)
             widget.setRange(
@@ -156,6 +160,8 @@ class ParamForm(QWidget):
                         return "int"
                     if text == "float":
                         return "float"
+                    if text == "bool":
+                        return "bool"
                     return "str"
         raise KeyError(name)
 
@@ -180,6 +186,8 @@ class ParamForm(QWidget):
                 widget.currentIndexChanged.connect(self._on_input_changed)
             elif isinstance(widget, QLineEdit):
                 widget.editingFinished.connect(self._on_input_changed)
+            elif isinstance(widget, QCheckBox):
+                widget.toggled.connect(self._on_input_changed)
             else:
                 widget.valueChanged.connect(self._on_input_changed)
 
@@ -194,6 +202,8 @@ class ParamForm(QWidget):
             if name == "data_dir" and self.value("dataset") == "digits":
                 return None
             return widget.text().strip() or None
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
         return widget.value()
 
     def set_value(self, name: str, value: Any) -> None:
@@ -208,6 +218,8 @@ class ParamForm(QWidget):
                 widget.setCurrentIndex(index)
             elif isinstance(widget, QLineEdit):
                 widget.setText(value or "")
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
             else:
                 widget.setValue(value)
         finally:

@@ -32,8 +32,8 @@ class EpochReporter(keras.callbacks.Callback):
         When set, training stops after the current batch (and validation after
         its current batch), as ``model.stop_training`` does in Keras.
     control
-        Pause requests hold the fit between batches. Its ``stop_event`` is
-        used when ``stop_event`` is None.
+        Pause requests hold the fit between batches, and its ``stop_event``
+        stops training as ``stop_event`` does.
 
     Notes
     -----
@@ -78,8 +78,14 @@ class EpochReporter(keras.callbacks.Callback):
         self._epoch_start = 0.0
         self._last_progress = 0.0
 
+    def _stop_requested(self) -> bool:
+        control = self.control
+        return self.stop_event.is_set() or (
+            control is not None and control.stop_event.is_set()
+        )
+
     def _check_stop(self) -> bool:
-        if self.stop_event.is_set() and not self.stopped_by_request:
+        if self._stop_requested() and not self.stopped_by_request:
             logger.info("Stop requested during epoch %d", self._epoch + 1)
             self.stopped_by_request = True
         if self.stopped_by_request:
@@ -132,11 +138,11 @@ class EpochReporter(keras.callbacks.Callback):
                 )
             )
         if self.control is not None:
-            self.control.wait_while_paused()
+            self.control.wait_while_paused(self.stop_event)
 
     def on_test_batch_end(self, batch, logs=None):
         # Validation inside fit() runs these hooks too; a stop cuts it short.
-        if self.stop_event.is_set() or self.diverged is not None:
+        if self._stop_requested() or self.diverged is not None:
             self.model.stop_evaluating = True
             self._cut_short = True
 

@@ -192,6 +192,7 @@ class RunTracker(keras.callbacks.Callback):
             best_value=None if stopping.best is None else float(stopping.best),
             epochs_without_improvement=int(stopping.wait),
             patience=stopping.patience if self.early_stopping else None,
+            checkpoint_monitor=None if checkpoint is None else checkpoint.monitor,
             checkpoint_saved=checkpoint is not None and checkpoint.saved_this_epoch,
             checkpoint_error=None if checkpoint is None else checkpoint.error,
             early_stopped=fired,

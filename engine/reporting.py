@@ -49,6 +49,8 @@ class MonitorStatus:
     """Epochs since the best one; Keras' EarlyStopping calls this ``wait``."""
     patience: int | None
     """Early stopping's patience, or None when early stopping is off."""
+    checkpoint_monitor: str | None = None
+    """Metric that decides the checkpoint, None when the checkpoint is off."""
     checkpoint_saved: bool = False
     """True when this epoch's model was written to the checkpoint file."""
     checkpoint_error: str | None = None

@@ -110,6 +110,8 @@ class ParamForm(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.inputs: dict[str, QWidget] = {}
+        self._rows: dict[str, QFormLayout] = {}
+        self._row_widgets: dict[str, QWidget] = {}
         self._updating = False
 
         layout = QVBoxLayout(self)
@@ -123,7 +125,10 @@ class ParamForm(QWidget):
                 label = QLabel(meta["title"], group)
                 label.setToolTip(meta["description"])
                 label.setBuddy(widget)
-                form.addRow(label, self._wrap(name, widget))
+                row = self._wrap(name, widget)
+                form.addRow(label, row)
+                self._rows[name] = form
+                self._row_widgets[name] = row
             layout.addWidget(group)
 
         self.message_label = QLabel(self)
@@ -327,10 +332,12 @@ class ParamForm(QWidget):
                 combo.blockSignals(blocked)
 
     def _enable_dependent_inputs(self) -> None:
+        # Rows of a switched-off callback are hidden too, so the form stays short.
         for switch, names in _DEPENDENT_INPUTS.items():
             enabled = self.inputs[switch].isChecked()
             for name in names:
                 self.inputs[name].setEnabled(enabled)
+                self._rows[name].setRowVisible(self._row_widgets[name], enabled)
         self.checkpoint_browse_button.setEnabled(self.inputs["checkpoint"].isChecked())
 
     @Slot()

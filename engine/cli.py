@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from engine.config import (
     ACTIVATION_CHOICES,
     DATASET_CHOICES,
+    MONITOR_CHOICES,
     OPTIMIZER_CHOICES,
     STRATEGY_CHOICES,
     ConfigError,
@@ -31,6 +32,7 @@ from engine.paths import display_path
 from engine.reporting import BatchProgress, EpochResult
 
 if TYPE_CHECKING:
+    from engine.session import Evaluation
     from engine.training import TrainResult
 
 logger = logging.getLogger(__name__)
@@ -174,6 +176,42 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
     )
 
     parser.add_argument(
+        "--early-stopping",
+        metavar="PATIENCE",
+        type=_number(int, "patience"),
+        help="stop when the monitored metric has not improved for PATIENCE epochs, "
+        f"in {_range_text('patience')} (default: off)",
+    )
+
+    parser.add_argument(
+        "--monitor",
+        choices=list(MONITOR_CHOICES),
+        help="metric that early stopping and the checkpoint watch (default val_loss, "
+        "or loss with --validation-split 0)",
+    )
+
+    parser.add_argument(
+        "--min-delta",
+        type=_number(float, "min_delta"),
+        default=defaults.fit.min_delta,
+        help="smallest change of the monitored metric that counts as an improvement, "
+        f"in {_range_text('min_delta')} (default %(default)s)",
+    )
+
+    parser.add_argument(
+        "--no-restore-best",
+        action="store_true",
+        help="with --early-stopping, keep the last epoch's weights instead of "
+        "restoring the best epoch's",
+    )
+
+    parser.add_argument(
+        "--checkpoint",
+        metavar="FILE.keras",
+        help="save the model to FILE.keras each time the monitored metric improves",
+    )
+
+    parser.add_argument(
         "--history-out",
         metavar="FILE.json",
         help="write the settings and per-epoch history as JSON",
@@ -193,6 +231,40 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
     )
 
     return parser
+
+
+def _callback_settings(args: argparse.Namespace) -> dict[str, Any]:
+    """Return the FitConfig fields that the callback options set.
+
+    Raises ConfigError for --monitor, --min-delta or --no-restore-best without
+    the option they modify.
+    """
+    early_stopping = args.early_stopping is not None
+    checkpoint = args.checkpoint is not None
+    needs = [
+        ("--monitor", args.monitor is not None, early_stopping or checkpoint),
+        ("--min-delta", args.min_delta != FitConfig().min_delta, early_stopping),
+        ("--no-restore-best", args.no_restore_best, early_stopping),
+    ]
+    for option, given, used in needs:
+        if given and not used:
+            target = "--early-stopping or --checkpoint"
+            if option != "--monitor":
+                target = "--early-stopping"
+            raise ConfigError(f"{option} has no effect without {target}. Add {target}.")
+    monitor = args.monitor
+    if monitor is None:
+        monitor = "val_loss" if args.validation_split > 0 else "loss"
+    return {
+        "early_stopping": early_stopping,
+        "early_stopping_monitor": monitor,
+        "patience": args.early_stopping if early_stopping else FitConfig().patience,
+        "min_delta": args.min_delta,
+        "restore_best_weights": not args.no_restore_best,
+        "checkpoint": checkpoint,
+        "checkpoint_monitor": monitor,
+        "checkpoint_path": args.checkpoint,
+    }
 
 
 def config_from_args(args: argparse.Namespace) -> RunConfig:
@@ -215,6 +287,7 @@ def config_from_args(args: argparse.Namespace) -> RunConfig:
             batch_size=args.batch_size,
             fast=args.fast,
             strategy=args.strategy,
+            **_callback_settings(args),
         ),
         seed=args.seed,
     )
@@ -262,6 +335,8 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
         if args.history_out:
             history_path = _check_output_path(args.history_out, ".json")
             _check_new_file(history_path, args.overwrite)
+        if config.fit.checkpoint:
+            _check_new_file(Path(config.fit.checkpoint_path), args.overwrite)
     except (ConfigError, persistence.ModelFileError) as error:
         parser.error(str(error))
 
@@ -270,14 +345,20 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     session = TrainerSession()
     try:
         result = session.train(config, _LinePrinter(stdout), stop_event)
+        diverged = result.outcome.reason == "diverged"
+        if diverged:
+            print(f"error: {result.outcome.message}", file=sys.stderr)
         if result.epochs_completed == 0:
             print(
                 "stopped before the first epoch ended; nothing was saved", file=stdout
             )
             return EXIT_FAILED
+        print(result.outcome.summary_text(), file=stdout)
+        evaluation = session.evaluate(config.data, config.seed)
+        print(_evaluation_text(evaluation), file=stdout)
         if history_path is not None:
             try:
-                _write_history(history_path, config, result)
+                _write_history(history_path, config, result, evaluation)
             except OSError as error:
                 print(
                     f"error: writing {display_path(history_path)} failed: "
@@ -290,6 +371,8 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
         if save_path is not None:
             saved = session.save_model(save_path)
             print(f"saved model to {saved}", file=stdout)
+        if diverged:
+            return EXIT_FAILED
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -302,14 +385,43 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     return EXIT_OK
 
 
-def _write_history(path: Path, config: RunConfig, result: TrainResult) -> None:
-    """Write the settings and per-epoch history as JSON, replacing ``path`` whole."""
+def _evaluation_text(evaluation: Evaluation) -> str:
+    parts = []
+    sets = (("validation", evaluation.validation), ("test", evaluation.test))
+    for label, values in sets:
+        if values:
+            parts.append(
+                f"{label} loss {values['loss']:.4f} accuracy {values['accuracy']:.4f}"
+            )
+    return "evaluation of the kept weights: " + ", ".join(parts)
+
+
+def _write_history(
+    path: Path, config: RunConfig, result: TrainResult, evaluation: Evaluation
+) -> None:
+    """Write the settings and per-epoch history as JSON, replacing ``path`` whole.
+
+    Epoch numbers in the document are 1-based. ``best_epoch`` and
+    ``stopped_epoch`` are null when no epoch completed or early stopping did
+    not fire, and ``evaluation`` is of the weights the model holds at the end.
+    """
+    outcome = result.outcome
     document = {
         "config": config.to_dict(),
         "history": result.history.to_dict(),
         "epochs_completed": result.epochs_completed,
         "stopped": result.stopped,
         "seconds": result.seconds,
+        "stop_reason": outcome.reason,
+        "stopped_epoch": outcome.stopped_epoch,
+        "best_epoch": outcome.best_epoch,
+        "monitor": outcome.monitor,
+        "held_epoch": outcome.held_epoch,
+        "checkpoint_epochs": list(outcome.checkpoint_epochs),
+        "evaluation": {
+            "validation": evaluation.validation or None,
+            "test": evaluation.test,
+        },
     }
     temporary = path.with_name(f".{path.name}.partial")
     try:

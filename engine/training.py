@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from engine.config import ConfigError, RunConfig
 from engine.data import SplitData
-from engine.reporting import BatchProgress, EpochResult, History, TrainingListener
+from engine.reporting import (
+    BatchProgress,
+    EpochResult,
+    History,
+    RunOutcome,
+    TrainingListener,
+)
+from engine.run_control import RunControl
 
 if TYPE_CHECKING:
     import keras
@@ -31,6 +38,8 @@ class TrainResult:
     stopped: bool
     """True when a stop request ended the run before its last epoch."""
     seconds: float
+    outcome: RunOutcome | None = None
+    """How the run ended, its best epoch and the epoch whose weights it holds."""
 
 
 class _Recorder:
@@ -111,6 +120,7 @@ def train(
     stop_event: threading.Event | None = None,
     callbacks: list[Any] | None = None,
     reuse: keras.Model | None = None,
+    control: RunControl | None = None,
 ) -> TrainResult:
     """Train a new model on ``data`` with ``config`` and return it with its history.
 
@@ -122,15 +132,23 @@ def train(
     same layers and optimizer, it is reset and trained again instead of a new
     one, with the same numbers as a new one. This avoids the memory that
     TensorFlow 2.21 keeps for every newly fitted model (about 3 MiB each).
+
+    ``control`` carries pause requests and the outcome of a stop request. Both
+    ``stop_event`` and ``control.stop_event`` stop the run. Early stopping and the
+    checkpoint follow ``config.fit``, and the result's ``outcome`` names the
+    epoch whose weights the returned model holds.
     """
     import keras
 
     from engine.callbacks import EpochReporter
     from engine.distribution import make_strategy, strategy_scope
     from engine.model_factory import build_model, compile_model
+    from engine.monitoring import build_callbacks, check_checkpoint_target, finish_run
     from engine.pipeline import fit_inputs, levers_for, set_steps_per_execution
 
     check_fits_data(config, data)
+    check_checkpoint_target(config)
+    control = control or RunControl(stop_event)
     # A multi-worker strategy must exist before TensorFlow runs any operation.
     strategy = make_strategy(config.fit.strategy)
     # Reset Keras' global state (layer names, seed generator) as a fresh script
@@ -152,8 +170,20 @@ def train(
     set_steps_per_execution(model, levers.steps_per_execution)
     inputs = fit_inputs(config, data, levers)
 
+    has_validation = len(data.y_val) > 0
     recorder = _Recorder(listener)
-    reporter = EpochReporter(recorder, stop_event)
+    reporter = EpochReporter(recorder, stop_event, control=control)
+
+    def checkpoint_metadata(epoch: int, logs: Any) -> dict[str, Any]:
+        history = {
+            name: [*recorder.metrics.get(name, ()), float(value)]
+            for name, value in logs.items()
+        }
+        return {"history": history, "config": config.to_dict(), "epoch": epoch}
+
+    tracking, tracker = build_callbacks(
+        config, reporter, has_validation, checkpoint_metadata
+    )
 
     logger.info(
         "Training on %s: %d training and %d validation images, settings %s",
@@ -166,7 +196,7 @@ def train(
     model.fit(
         **inputs,
         epochs=config.fit.epochs,
-        callbacks=[reporter, *(callbacks or [])],
+        callbacks=[reporter, *(callbacks or []), *tracking],
         verbose=0,
     )
     seconds = time.perf_counter() - start
@@ -174,6 +204,7 @@ def train(
     history = History(
         {name: tuple(values) for name, values in recorder.metrics.items()}
     )
+    outcome = finish_run(config, model, reporter, tracker, control, history.epochs)
     logger.info(
         "Training ended after %d of %d epochs in %.1f s%s",
         history.epochs,
@@ -188,4 +219,5 @@ def train(
         epochs_completed=history.epochs,
         stopped=reporter.stopped_by_request and history.epochs < config.fit.epochs,
         seconds=seconds,
+        outcome=outcome,
     )

@@ -300,7 +300,7 @@ def test_window_evaluate_fills_view(make_window, wait_idle):
     window.train()
     wait_idle(window)
     assert view.report is None
-    assert window.plot_tabs.currentWidget() is window.plot
+    assert window.plot_tabs.currentWidget() is window.plot_pane
 
 
 # The offscreen platform cannot raise the tooltip window; harmless.

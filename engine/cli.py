@@ -14,6 +14,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from engine.compare import (
+    CompareSpec,
+    ComparisonRun,
+    RunOutcome,
+    comparison_document,
+    format_ranking,
+    parse_spec,
+    parse_values,
+    run_comparison,
+)
 from engine.config import (
     ACTIVATION_CHOICES,
     DATASET_CHOICES,
@@ -27,6 +37,13 @@ from engine.config import (
     setting_metadata,
 )
 from engine.paths import display_path
+from engine.presets import (
+    Preset,
+    format_presets,
+    format_restore_report,
+    get_preset,
+    save_and_restore,
+)
 from engine.reporting import BatchProgress, EpochResult
 
 if TYPE_CHECKING:
@@ -175,6 +192,28 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
         help="replace existing --save and --history-out files instead of stopping",
     )
 
+    parser.add_argument(
+        "--compare",
+        metavar="SETTING=V1,V2,...",
+        help="train one run per value of one setting, with the same seed, then "
+        "rank them; for example learning_rate=0.01,0.001,0.0001",
+    )
+
+    parser.add_argument(
+        "--preset",
+        metavar="NAME",
+        help="run a classic tutorial experiment ('main.py presets' lists them); "
+        "options given on the command line override its settings",
+    )
+
+    parser.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        default=".",
+        help="folder for the files a preset writes: checkpoint, saved model and "
+        "weights (default: the current folder)",
+    )
+
     return parser
 
 
@@ -235,6 +274,24 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         config = config_from_args(args)
+        preset, spec = None, None
+        if args.preset:
+            preset = get_preset(args.preset)
+            config = _apply_preset(preset, config, _given_options(argv), args)
+            spec = preset.compare
+        if args.compare:
+            spec = parse_spec(args.compare, config)
+        if spec is not None:
+            # Check the values again against the final settings.
+            spec = parse_values(spec.setting, spec.text().partition("=")[2], config)
+            if args.save:
+                raise ConfigError(
+                    "--save keeps one model, but a comparison trains several. "
+                    "Remove --save, or train the chosen value without --compare."
+                )
+        if preset is not None and preset.files:
+            for name in preset.files:
+                _check_new_file(Path(args.output_dir) / name, args.overwrite)
         save_path = None
         if args.save:
             save_path = persistence.normalize_model_path(args.save)
@@ -250,6 +307,10 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     previous_handler = _install_interrupt(stop_event)
     session = TrainerSession()
     try:
+        if spec is not None:
+            return _run_comparison(
+                session, config, spec, stdout, stop_event, history_path
+            )
         result = session.train(config, _LinePrinter(stdout), stop_event)
         if result.epochs_completed == 0:
             print(
@@ -257,20 +318,16 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
             )
             return EXIT_FAILED
         if history_path is not None:
-            try:
-                _write_history(history_path, config, result)
-            except OSError as error:
-                print(
-                    f"error: writing {display_path(history_path)} failed: "
-                    f"{error.strerror}. Check the free disk space and the folder's "
-                    "permissions.",
-                    file=sys.stderr,
-                )
+            document = _history_document(config, result)
+            if not _write_history(history_path, document, stdout):
                 return EXIT_FAILED
-            print(f"wrote history to {history_path}", file=stdout)
         if save_path is not None:
             saved = session.save_model(save_path)
             print(f"saved model to {saved}", file=stdout)
+        if preset is not None and preset.save_and_restore and not result.stopped:
+            report = save_and_restore(session, config, args.output_dir, stop_event)
+            if report is not None:
+                print(format_restore_report(report), file=stdout)
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -283,21 +340,34 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     return EXIT_OK
 
 
-def _write_history(path: Path, config: RunConfig, result: TrainResult) -> None:
-    """Write the settings and per-epoch history as JSON, replacing ``path`` whole."""
-    document = {
+def _history_document(config: RunConfig, result: TrainResult) -> dict[str, Any]:
+    """Return the settings and per-epoch history of one run as JSON-ready values."""
+    return {
         "config": config.to_dict(),
         "history": result.history.to_dict(),
         "epochs_completed": result.epochs_completed,
         "stopped": result.stopped,
         "seconds": result.seconds,
     }
+
+
+def _write_history(path: Path, document: dict[str, Any], stdout: TextIO) -> bool:
+    """Write ``document`` as JSON, replacing ``path`` whole; False if that failed."""
     temporary = path.with_name(f".{path.name}.partial")
     try:
         temporary.write_text(json.dumps(document, indent=2), encoding="utf-8")
         os.replace(temporary, path)
+    except OSError as error:
+        print(
+            f"error: writing {display_path(path)} failed: {error.strerror}. Check "
+            "the free disk space and the folder's permissions.",
+            file=sys.stderr,
+        )
+        return False
     finally:
         temporary.unlink(missing_ok=True)
+    print(f"wrote history to {path}", file=stdout)
+    return True
 
 
 def _check_new_file(path: Path, overwrite: bool) -> None:
@@ -346,3 +416,79 @@ def _install_interrupt(stop_event: threading.Event) -> Any:
         stop_event.set()
 
     return signal.signal(signal.SIGINT, request_stop)
+
+
+# Comparisons and presets ----------------------------------------------------
+
+
+def list_presets(stdout: TextIO | None = None) -> int:
+    """Print ``main.py presets``: each preset's name and what it does."""
+    print(format_presets(), file=stdout or sys.stdout)
+    return EXIT_OK
+
+
+def _given_options(argv: Sequence[str] | None) -> set[str]:
+    """Return the destinations of the options present in ``argv``."""
+    parser = build_parser()
+    parser.set_defaults(
+        **{action.dest: argparse.SUPPRESS for action in parser._actions}
+    )
+    return set(vars(parser.parse_args(argv)))
+
+
+def _apply_preset(
+    preset: Preset, config: RunConfig, given: set[str], args: argparse.Namespace
+) -> RunConfig:
+    """Return the preset's settings, overridden by the options the user gave.
+
+    An option counts as given when it is on the command line or when its value
+    differs from the default, which covers flags that set several settings.
+    """
+    defaults = RunConfig().flat()
+    overrides = {
+        name: value
+        for name, value in config.flat().items()
+        if name in given or value != defaults[name]
+    }
+    return preset.config(config, args.output_dir).replace(**overrides)
+
+
+class _ComparisonPrinter(_LinePrinter):
+    """Listener that prints a heading before each run of a comparison."""
+
+    def __init__(self, stream: TextIO, count: int):
+        super().__init__(stream)
+        self.count = count
+
+    def on_run_started(self, run: ComparisonRun) -> None:
+        print(
+            f"run {run.index + 1}/{self.count}: {run.label}",
+            file=self.stream,
+            flush=True,
+        )
+
+    def on_run_finished(self, outcome: RunOutcome) -> None:
+        pass
+
+
+def _run_comparison(
+    session: Any,
+    config: RunConfig,
+    spec: CompareSpec,
+    stdout: TextIO,
+    stop_event: threading.Event,
+    history_path: Path | None,
+) -> int:
+    """Train and rank the runs of ``spec``; print the ranking table at the end."""
+    printer = _ComparisonPrinter(stdout, len(spec.values))
+    result = run_comparison(config, spec, session.train, printer, stop_event)
+    if result.skipped:
+        print(f"stopped; runs not started: {', '.join(result.skipped)}", file=stdout)
+    print(file=stdout)
+    print(format_ranking(result.ranking), file=stdout)
+    if history_path is not None:
+        if not _write_history(history_path, comparison_document(result), stdout):
+            return EXIT_FAILED
+    if not any(outcome.epochs_completed for outcome in result.outcomes):
+        return EXIT_FAILED
+    return EXIT_OK

@@ -88,7 +88,7 @@ def test_settings_reach_config(tmp_path, capsys):
         (["--learning-rate", "nan"], "'nan'", "(0.0, 10.0]"),
         (["--learning-rate", "inf"], "'inf'", "(0.0, 10.0]"),
         (["--dropout", "1.5"], "dropout=1.5", "[0.0, 1.0)"),
-        (["--validation-split", "1"], "validation_split=1.0", "(0.0, 1.0)"),
+        (["--validation-split", "1"], "validation_split=1.0", "[0.0, 1.0)"),
         (["--hidden-units", "0"], "hidden_units=0", "[1, 16384]"),
         (["--seed", "-1"], "seed=-1", "[0, "),
     ],

@@ -149,7 +149,6 @@ def test_save_dialog_rejects_bad_suffix(make_window, tmp_path, monkeypatch):
         ("seed", "-5"),
         ("dropout", "1.5"),
         ("validation_split", "1"),
-        ("validation_split", "0"),
         ("learning_rate", "-1"),
         ("learning_rate", "0"),
         ("epochs", "abc"),

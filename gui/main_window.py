@@ -57,7 +57,9 @@ from engine.persistence import (
 from engine.reporting import BatchProgress, EpochResult
 from engine.session import Evaluation, ModelInfo, TrainerSession
 from gui import resources
+from gui.compare_panel import ComparePanel
 from gui.param_form import ParamForm
+from gui.presets_menu import PresetsMenu
 from gui.tasks import EXPECTED_ERRORS, TaskOutcome, TaskRunner, TaskWorker
 from gui.training_plot import TrainingPlot
 
@@ -141,6 +143,9 @@ class MainWindow(QMainWindow):
     def _create_widgets(self) -> None:
         self.form = ParamForm(self)
         self.plot = TrainingPlot(self)
+        self.compare_panel = ComparePanel(
+            self.runner, lambda: self.session, self.form.config, self
+        )
 
         self.train_button = self._button(
             "Train", "train_button", "Train a new model with these settings."
@@ -253,8 +258,14 @@ class MainWindow(QMainWindow):
         self.details_tabs.addTab(self.summary_view, "Model summary")
         self.details_tabs.addTab(self.evaluation_table, "Evaluation")
 
+        # Compare mode sits in a tab beside the single run's curves.
+        self.plot_tabs = QTabWidget(self)
+        self.plot_tabs.setObjectName("plot_tabs")
+        self.plot_tabs.addTab(self.plot, "Training")
+        self.plot_tabs.addTab(self.compare_panel, "Compare")
+
         right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.plot)
+        right.addWidget(self.plot_tabs)
         right.addWidget(self.details_tabs)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
@@ -319,12 +330,17 @@ class MainWindow(QMainWindow):
         run_menu = self.menuBar().addMenu("&Run")
         for item in (self.train_action, self.stop_action, self.evaluate_action):
             run_menu.addAction(item)
+        self.compare_action = action("Compare…", self._on_compare_action_triggered)
+        run_menu.addAction(self.compare_action)
+        self.presets = PresetsMenu(self)
+        self.menuBar().addMenu(self.presets.menu)
         self.open_log_folder_action = action("Open log folder", self.open_log_folder)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.open_log_folder_action)
 
     def _connect(self) -> None:
         self.form.params_changed.connect(self._on_form_params_changed)
+        self.form.params_changed.connect(self.compare_panel.refresh)
         self.train_button.clicked.connect(self.train)
         self.stop_button.clicked.connect(self.stop)
         self.evaluate_button.clicked.connect(self.evaluate)
@@ -676,12 +692,14 @@ class MainWindow(QMainWindow):
                     "Task %r failed while closing: %s", outcome.name, outcome.error
                 )
             return
-        handler = getattr(self, f"_finish_{outcome.name}")
+        # Tasks without a _finish_ method here (such as the save step of a
+        # preset) are handled by the widget that submitted them.
+        handler = getattr(self, f"_finish_{outcome.name}", None)
         if outcome.name == "train":
             self._training = False
         if outcome.error is not None:
             self._report_failure(outcome)
-        else:
+        elif handler is not None:
             handler(outcome.result)
         self._update_controls()
 
@@ -730,6 +748,29 @@ class MainWindow(QMainWindow):
         if last:
             message += f" | {_metrics_text(last)}"
         self.statusBar().showMessage(message)
+
+    def _finish_compare(self, result: Any) -> None:
+        # The session keeps the model of the last run that completed an epoch.
+        trained = [o for o in result.outcomes if o.epochs_completed]
+        message = "Comparison stopped" if result.stopped else "Comparison done"
+        if trained:
+            last = trained[-1]
+            config = last.run.config
+            self._set_current_model(config.model, config.data.dataset)
+            self._run_config = config
+            self.plot.show_history(
+                last.history.to_dict(), f"Last compared run: {last.run.label}"
+            )
+            message += (
+                f"; the current model is the last run, {last.run.label}, so "
+                "Evaluate and Save use it"
+            )
+        self.statusBar().showMessage(message)
+
+    @Slot()
+    def _on_compare_action_triggered(self) -> None:
+        self.plot_tabs.setCurrentWidget(self.compare_panel)
+        self.compare_panel.values_edit.setFocus()
 
     def _show_current_history(self) -> None:
         """Show the current model's curves again after a run that kept it."""
@@ -873,6 +914,8 @@ class MainWindow(QMainWindow):
             "save_weights": "Saving the weights failed",
             "load_model": "Loading the model failed",
             "load_weights": "Loading the weights failed",
+            "compare": "Comparison failed",
+            "save_restore": "Save and restore failed",
         }
         title = titles.get(outcome.name, "Task failed")
         if outcome.name == "train":
@@ -945,6 +988,7 @@ class MainWindow(QMainWindow):
         self.train_action.setEnabled(idle)
         self.stop_button.setEnabled(self._training)
         self.stop_action.setEnabled(self._training)
+        self.presets.set_enabled(idle)
         self.form.setEnabled(idle)
         self.load_model_button.setEnabled(idle)
         self.load_model_action.setEnabled(idle)

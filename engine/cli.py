@@ -430,10 +430,11 @@ def list_presets(stdout: TextIO | None = None) -> int:
 def _given_options(argv: Sequence[str] | None) -> set[str]:
     """Return the destinations of the options present in ``argv``."""
     parser = build_parser()
-    parser.set_defaults(
-        **{action.dest: argparse.SUPPRESS for action in parser._actions}
-    )
-    return set(vars(parser.parse_args(argv)))
+    # A default that is not a string is never passed through the option's type.
+    not_given = object()
+    parser.set_defaults(**{action.dest: not_given for action in parser._actions})
+    values = vars(parser.parse_args(argv))
+    return {name for name, value in values.items() if value is not not_given}
 
 
 def _apply_preset(

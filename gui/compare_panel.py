@@ -328,7 +328,7 @@ class ComparePanel(QWidget):
 
         session = self._session()
         listener = _SignalListener(self.signals)
-        metric = self.plot.metric()
+        metric = self.plot.current_metric()
 
         def compare(worker: TaskWorker) -> ComparisonResult:
             return run_comparison(
@@ -467,7 +467,7 @@ class ComparePanel(QWidget):
         )
 
     def _show_ranking(self) -> None:
-        ranking = rank_runs(self._outcomes, self.plot.metric())
+        ranking = rank_runs(self._outcomes, self.plot.current_metric())
         title = METRIC_TITLES.get(ranking.metric, ranking.metric).lower()
         headers = list(_COLUMNS)
         headers[2] = f"Best {title}"

@@ -196,7 +196,7 @@ class ComparePlot(QWidget):
 
     # Metric -------------------------------------------------------------
 
-    def metric(self) -> str:
+    def current_metric(self) -> str:
         """Return the Keras name of the metric shown."""
         return self._metric
 

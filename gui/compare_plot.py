@@ -1,8 +1,8 @@
 """Many labelled runs overlaid on one axes, one metric at a time.
 
-The widget knows nothing of Keras or of comparisons: callers add a series per
-run, append its epochs as they arrive or set a whole history, and choose the
-metric to show. The compare mode and the runs panel both use it.
+The widget has no Keras or comparison code. Callers add a series per run,
+append its epochs as they arrive or set a whole history, and choose the metric
+to show. The compare mode and the runs panel both use it.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ METRIC_TITLES: dict[str, str] = {
 }
 """Metrics the chooser offers, by Keras name, in menu order."""
 
-# Up to 10 series use tab10 and up to 20 tab20, whose colours are designed to be
-# told apart; more series sample a perceptually ordered colormap evenly.
+# Up to 10 series use tab10 and up to 20 use tab20, qualitative colormaps made
+# for distinct categories. More series sample the turbo colormap evenly.
 _QUALITATIVE = ((10, "tab10"), (20, "tab20"))
 _MANY_COLORS = "turbo"
 # Legend entries per column before the legend gets another column.

@@ -9,6 +9,7 @@ training that saves, reloads and evaluates the model.
 from __future__ import annotations
 
 import logging
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,7 +70,15 @@ class PresetsMenu(QObject):
         for preset in PRESETS.values():
             action = QAction(preset.title, self.menu)
             action.setObjectName(f"preset_{preset.name}")
-            tip = f"{preset.description}\nSettings: {preset.summary()}"
+            tip = (
+                f"{preset.description}\nSettings: {preset.summary()}\nFills the "
+                "form and starts at once; the dataset and data folder stay."
+            )
+            if preset.files:
+                tip += (
+                    f"\nWrites {', '.join(preset.files)} to "
+                    f"{display_path(self.output_dir)}."
+                )
             action.setToolTip(tip)
             action.setStatusTip(preset.description)
             action.setData(preset.name)
@@ -155,6 +164,7 @@ class PresetsMenu(QObject):
                 "Save and restore skipped: the training did not complete."
             )
             return
+
         self.last_report = report
         text = (
             f"Saved the weights to {display_path(report.weights_path)} and the "
@@ -172,6 +182,7 @@ class PresetsMenu(QObject):
         box.setStyleSheet("QLabel { font-family: monospace; }")
         box.open()
         window.last_message = box
+
         window.statusBar().showMessage(
             "Reloaded weights and model evaluate the same as the trained model"
             if _same(report)
@@ -180,8 +191,21 @@ class PresetsMenu(QObject):
 
 
 def _same(report: RestoreReport) -> bool:
+    """Return True when both reloaded models evaluate as the trained one."""
     trained = report.trained
-    return all(
-        copy.validation == trained.validation and copy.test == trained.test
-        for copy in (report.from_weights, report.from_model)
-    )
+    expected = {
+        **_prefixed("val", trained.validation),
+        **_prefixed("test", trained.test),
+    }
+    for copy in (report.from_weights, report.from_model):
+        actual = {**_prefixed("val", copy.validation), **_prefixed("test", copy.test)}
+        if actual.keys() != expected.keys():
+            return False
+        for name, value in expected.items():
+            if not math.isclose(actual[name], value, rel_tol=0, abs_tol=1e-6):
+                return False
+    return True
+
+
+def _prefixed(prefix: str, metrics: dict[str, float]) -> dict[str, float]:
+    return {f"{prefix}_{name}": value for name, value in metrics.items()}

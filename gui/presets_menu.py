@@ -120,6 +120,7 @@ class PresetsMenu(QObject):
         window.train()
         if not window.runner.is_busy():
             return False
+        window.statusBar().showMessage(f"Preset {preset.title}: {preset.description}")
         if preset.save_and_restore:
             self._queue_restore(preset, config)
         return True

@@ -435,6 +435,9 @@ class MainWindow(QMainWindow):
 
     def stop(self) -> None:
         """Ask the running training to stop after its current batch."""
+        if self.compare_panel.is_running():
+            self.compare_panel.stop()
+            return
         if not self._training:
             return
         self.runner.request_stop()
@@ -986,8 +989,9 @@ class MainWindow(QMainWindow):
         idle = not (self._training or self._working())
         self.train_button.setEnabled(idle)
         self.train_action.setEnabled(idle)
-        self.stop_button.setEnabled(self._training)
-        self.stop_action.setEnabled(self._training)
+        stoppable = self._training or self.compare_panel.is_running()
+        self.stop_button.setEnabled(stoppable)
+        self.stop_action.setEnabled(stoppable)
         self.presets.set_enabled(idle)
         self.form.setEnabled(idle)
         self.load_model_button.setEnabled(idle)

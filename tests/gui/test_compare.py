@@ -194,7 +194,9 @@ def test_stop_ends_comparison(make_window, qtbot, wait_idle):
     gate.set()
     qtbot.waitUntil(lambda: panel.plot.point_counts()["dropout=0.0"] == 1)
     assert panel.stop_button.isEnabled()
-    panel.stop_button.click()
+    # The window's Stop button stops a comparison too.
+    assert window.stop_button.isEnabled()
+    window.stop_button.click()
     gate.set()
     wait_idle(window)
 

@@ -27,6 +27,7 @@ from engine.compare import (
 from engine.config import (
     ACTIVATION_CHOICES,
     DATASET_CHOICES,
+    MONITOR_CHOICES,
     OPTIMIZER_CHOICES,
     ConfigError,
     DataConfig,
@@ -47,6 +48,7 @@ from engine.presets import (
 from engine.reporting import BatchProgress, EpochResult
 
 if TYPE_CHECKING:
+    from engine.session import Evaluation
     from engine.training import TrainResult
 
 logger = logging.getLogger(__name__)
@@ -174,6 +176,42 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
     )
 
     parser.add_argument(
+        "--early-stopping",
+        metavar="PATIENCE",
+        type=_number(int, "patience"),
+        help="stop when the monitored metric has not improved for PATIENCE epochs, "
+        f"in {_range_text('patience')} (default: off)",
+    )
+
+    parser.add_argument(
+        "--monitor",
+        choices=list(MONITOR_CHOICES),
+        help="metric that early stopping and the checkpoint watch (default val_loss, "
+        "or loss with --validation-split 0)",
+    )
+
+    parser.add_argument(
+        "--min-delta",
+        type=_number(float, "min_delta"),
+        default=defaults.fit.min_delta,
+        help="smallest change of the monitored metric that counts as an improvement, "
+        f"in {_range_text('min_delta')} (default %(default)s)",
+    )
+
+    parser.add_argument(
+        "--no-restore-best",
+        action="store_true",
+        help="with --early-stopping, keep the last epoch's weights instead of "
+        "restoring the best epoch's",
+    )
+
+    parser.add_argument(
+        "--checkpoint",
+        metavar="FILE.keras",
+        help="save the model to FILE.keras each time the monitored metric improves",
+    )
+
+    parser.add_argument(
         "--history-out",
         metavar="FILE.json",
         help="write the settings and per-epoch history as JSON",
@@ -217,6 +255,40 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
     return parser
 
 
+def _callback_settings(args: argparse.Namespace) -> dict[str, Any]:
+    """Return the FitConfig fields that the callback options set.
+
+    Raises ConfigError for --monitor, --min-delta or --no-restore-best without
+    the option they modify.
+    """
+    early_stopping = args.early_stopping is not None
+    checkpoint = args.checkpoint is not None
+    needs = [
+        ("--monitor", args.monitor is not None, early_stopping or checkpoint),
+        ("--min-delta", args.min_delta != FitConfig().min_delta, early_stopping),
+        ("--no-restore-best", args.no_restore_best, early_stopping),
+    ]
+    for option, given, used in needs:
+        if given and not used:
+            target = "--early-stopping or --checkpoint"
+            if option != "--monitor":
+                target = "--early-stopping"
+            raise ConfigError(f"{option} has no effect without {target}. Add {target}.")
+    monitor = args.monitor
+    if monitor is None:
+        monitor = "val_loss" if args.validation_split > 0 else "loss"
+    return {
+        "early_stopping": early_stopping,
+        "early_stopping_monitor": monitor,
+        "patience": args.early_stopping if early_stopping else FitConfig().patience,
+        "min_delta": args.min_delta,
+        "restore_best_weights": not args.no_restore_best,
+        "checkpoint": checkpoint,
+        "checkpoint_monitor": monitor,
+        "checkpoint_path": args.checkpoint,
+    }
+
+
 def config_from_args(args: argparse.Namespace) -> RunConfig:
     """Build a validated RunConfig from parsed arguments."""
     return RunConfig(
@@ -235,6 +307,7 @@ def config_from_args(args: argparse.Namespace) -> RunConfig:
             learning_rate=args.learning_rate,
             epochs=args.epochs,
             batch_size=args.batch_size,
+            **_callback_settings(args),
         ),
         seed=args.seed,
     )
@@ -300,6 +373,8 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
         if args.history_out:
             history_path = _check_output_path(args.history_out, ".json")
             _check_new_file(history_path, args.overwrite)
+        if config.fit.checkpoint:
+            _check_new_file(Path(config.fit.checkpoint_path), args.overwrite)
     except (ConfigError, persistence.ModelFileError) as error:
         parser.error(str(error))
 
@@ -312,22 +387,35 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
                 session, config, spec, stdout, stop_event, history_path
             )
         result = session.train(config, _LinePrinter(stdout), stop_event)
+        diverged = result.outcome.reason == "diverged"
+        if diverged:
+            print(f"error: {result.outcome.message}", file=sys.stderr)
         if result.epochs_completed == 0:
             print(
                 "stopped before the first epoch ended; nothing was saved", file=stdout
             )
             return EXIT_FAILED
+        print(result.outcome.summary_text(), file=stdout)
+        evaluation = session.evaluate(config.data, config.seed)
+        print(_evaluation_text(evaluation), file=stdout)
         if history_path is not None:
-            document = _history_document(config, result)
+            document = _history_document(config, result, evaluation)
             if not _write_history(history_path, document, stdout):
                 return EXIT_FAILED
         if save_path is not None:
             saved = session.save_model(save_path)
             print(f"saved model to {saved}", file=stdout)
-        if preset is not None and preset.save_and_restore and not result.stopped:
+        if (
+            preset is not None
+            and preset.save_and_restore
+            and not result.stopped
+            and not diverged
+        ):
             report = save_and_restore(session, config, args.output_dir, stop_event)
             if report is not None:
                 print(format_restore_report(report), file=stdout)
+        if diverged:
+            return EXIT_FAILED
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -340,14 +428,43 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     return EXIT_OK
 
 
-def _history_document(config: RunConfig, result: TrainResult) -> dict[str, Any]:
-    """Return the settings and per-epoch history of one run as JSON-ready values."""
+def _evaluation_text(evaluation: Evaluation) -> str:
+    parts = []
+    sets = (("validation", evaluation.validation), ("test", evaluation.test))
+    for label, values in sets:
+        if values:
+            parts.append(
+                f"{label} loss {values['loss']:.4f} accuracy {values['accuracy']:.4f}"
+            )
+    return "evaluation of the kept weights: " + ", ".join(parts)
+
+
+def _history_document(
+    config: RunConfig, result: TrainResult, evaluation: Evaluation
+) -> dict[str, Any]:
+    """Return the settings and per-epoch history of one run as JSON-ready values.
+
+    Epoch numbers in the document are 1-based. ``best_epoch`` and
+    ``stopped_epoch`` are null when no epoch completed or early stopping did
+    not fire, and ``evaluation`` is of the weights the model holds at the end.
+    """
+    outcome = result.outcome
     return {
         "config": config.to_dict(),
         "history": result.history.to_dict(),
         "epochs_completed": result.epochs_completed,
         "stopped": result.stopped,
         "seconds": result.seconds,
+        "stop_reason": outcome.reason,
+        "stopped_epoch": outcome.stopped_epoch,
+        "best_epoch": outcome.best_epoch,
+        "monitor": outcome.monitor,
+        "held_epoch": outcome.held_epoch,
+        "checkpoint_epochs": list(outcome.checkpoint_epochs),
+        "evaluation": {
+            "validation": evaluation.validation or None,
+            "test": evaluation.test,
+        },
     }
 
 

@@ -38,6 +38,7 @@ from engine.reporting import History, TrainingListener
 if TYPE_CHECKING:
     import keras
 
+    from engine.run_control import RunControl
     from engine.training import TrainResult
 
 logger = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ class Evaluation:
 
     dataset: str
     validation: dict[str, float]
+    """Empty when the split has no validation data."""
     test: dict[str, float]
     validation_count: int
     test_count: int
@@ -117,8 +119,13 @@ class TrainerSession:
         config: RunConfig,
         listener: TrainingListener | None = None,
         stop_event: threading.Event | None = None,
+        control: RunControl | None = None,
     ) -> TrainResult:
-        """Train a new model, which becomes current when it completed an epoch."""
+        """Train a new model, which becomes current when it completed an epoch.
+
+        A run that a stop request ends with the "discard" outcome leaves the
+        previous model, settings and history current, or no model.
+        """
         from engine.training import can_reuse, train
 
         data = self.data(config.data, config.seed)
@@ -133,9 +140,10 @@ class TrainerSession:
             )
         else:
             reuse = self._spare_model
-        result = train(config, data, listener, stop_event, reuse=reuse)
-        if result.epochs_completed == 0:
-            logger.info("No epoch completed; keeping the previous model")
+        result = train(config, data, listener, stop_event, reuse=reuse, control=control)
+        discarded = result.outcome is not None and result.outcome.kept == "discarded"
+        if result.epochs_completed == 0 or discarded:
+            logger.info("Keeping the previous model: no epoch completed, or discarded")
             if saved_state is not None:
                 weights, optimizer_values = saved_state
                 self.model.set_weights(weights)
@@ -162,9 +170,11 @@ class TrainerSession:
         self._check_model_fits(model, data_config, "The current model")
         data = self.data(data_config, seed)
         self._ensure_compiled(model)
-        validation = model.evaluate(
-            scaled_tensor(data, "x_val"), data.y_val, verbose=0, return_dict=True
-        )
+        validation = {}
+        if len(data.y_val) > 0:
+            validation = model.evaluate(
+                scaled_tensor(data, "x_val"), data.y_val, verbose=0, return_dict=True
+            )
         test = model.evaluate(
             scaled_tensor(data, "x_test"), data.y_test, verbose=0, return_dict=True
         )

@@ -289,11 +289,13 @@ class ComparePanel(QWidget):
         except ConfigError as error:
             self._show_message(str(error), error=True)
             return None
-        self._show_message(
+        text = (
             f"{len(spec.values)} runs, one after another: {', '.join(spec.labels())}. "
-            f"Every other setting comes from the form (seed {base.seed}).",
-            error=False,
+            f"Every other setting comes from the form (seed {base.seed})."
         )
+        if base.data.validation_split == 0:
+            text += " The validation fraction is 0, so training metrics rank the runs."
+        self._show_message(text, error=False)
         return spec
 
     def start(self) -> bool:
@@ -323,6 +325,10 @@ class ComparePanel(QWidget):
             self.plot.add_series(label, label)
         self.results_table.setRowCount(0)
         self.note_label.hide()
+        metric = self.plot.current_metric()
+        if base.data.validation_split == 0 and metric.startswith("val_"):
+            # Runs without validation data log no val_* metrics.
+            self.plot.set_metric(metric.removeprefix("val_"))
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat("Starting…")
 

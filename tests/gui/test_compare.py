@@ -209,6 +209,20 @@ def test_stop_ends_comparison(make_window, qtbot, wait_idle):
     assert not panel.stop_button.isEnabled()
 
 
+def test_no_validation_ranks_by_loss(make_window, wait_idle):
+    window = make_window(fake=True)
+    window.form.set_values(epochs=2, validation_split=0.0)
+    panel = window.compare_panel
+
+    start_comparison(window, "dropout", "0, 0.3")
+    assert "training metrics rank the runs" in panel.message_label.text()
+    wait_idle(window)
+
+    assert panel.plot.current_metric() == "loss"
+    header = panel.results_table.horizontalHeaderItem(2).text()
+    assert header == "Best training loss"
+
+
 @pytest.mark.real_data
 def test_real_comparison_three_curves(make_window, wait_idle):
     window = make_window()

@@ -30,6 +30,7 @@ WEIGHTS_FILE = "model.weights.h5"
 
 # Settings that a preset keeps from the caller: where the images come from.
 _KEPT_SETTINGS = ("dataset", "data_dir")
+_MONITOR_SETTINGS = ("early_stopping_monitor", "checkpoint_monitor")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,11 @@ class Preset:
         base = base or RunConfig()
         values = {name: base.flat()[name] for name in _KEPT_SETTINGS}
         values.update(self.settings)
+        if values.get("validation_split") == 0:
+            # Without validation data the monitors name training metrics, as
+            # the window's form offers only those.
+            for name in _MONITOR_SETTINGS:
+                values[name] = RunConfig().flat()[name].removeprefix("val_")
         if values.get("checkpoint"):
             values["checkpoint_path"] = str(Path(output_dir) / CHECKPOINT_FILE)
         return RunConfig().replace(**values)

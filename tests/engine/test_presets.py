@@ -127,6 +127,10 @@ def test_preset_settings(name, tmp_path):
     expected.update(EXPECTED[name])
     if name == "early-stopping":
         expected["checkpoint_path"] = str(tmp_path / CHECKPOINT_FILE)
+    if name == "loss-curve":
+        # Unused while early stopping and the checkpoint are off.
+        expected["early_stopping_monitor"] = "loss"
+        expected["checkpoint_monitor"] = "loss"
     assert config.flat() == expected
 
 

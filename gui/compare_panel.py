@@ -121,6 +121,8 @@ class ComparePanel(QWidget):
         Why the ranking uses another metric, when it does.
     """
 
+    comparison_requested = Signal()
+    """Emitted just before a comparison's task is submitted."""
     comparison_finished = Signal(object)
     """ComparisonResult of a comparison that ended, stopped or not."""
 
@@ -341,6 +343,7 @@ class ComparePanel(QWidget):
                 base, spec, session.train, listener, worker.stop_event, metric
             )
 
+        self.comparison_requested.emit()
         self.runner.submit(TASK_NAME, compare)
         self._update_controls()
         return True

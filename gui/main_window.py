@@ -341,6 +341,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.form.params_changed.connect(self._on_form_params_changed)
         self.form.params_changed.connect(self.compare_panel.refresh)
+        self.compare_panel.comparison_requested.connect(self.start_background_import)
         self.train_button.clicked.connect(self.train)
         self.stop_button.clicked.connect(self.stop)
         self.evaluate_button.clicked.connect(self.evaluate)

@@ -2,10 +2,11 @@
 
 Usage: python scripts/experiment_plots.py RUNS_DIR OUT_DIR
 
-RUNS_DIR holds one ``NAME.json`` per preset, written by
+RUNS_DIR contains one ``NAME.json`` per preset, written by
 ``main.py train --preset NAME --history-out RUNS_DIR/NAME.json``. For each file
 this writes ``OUT_DIR/NAME.png`` (loss and accuracy per epoch; one curve per
-run for a comparison) and prints a Markdown table of every epoch.
+run for a comparison) and prints a Markdown section with the plot, a table of
+every epoch and the outcome (ranking, stop and best epochs, evaluation).
 """
 
 from __future__ import annotations
@@ -34,22 +35,29 @@ def runs_of(document: dict) -> list[tuple[str, dict[str, list[float]]]]:
 
 
 def plot(name: str, document: dict, path: Path) -> None:
-    figure = Figure(figsize=(9, 3.6), layout="constrained")
+    figure = Figure(figsize=(10, 3.6), layout="constrained")
     loss_axes, accuracy_axes = figure.subplots(1, 2)
     runs = runs_of(document)
     for index, (label, history) in enumerate(runs):
-        color = f"C{index}"
+        run_color = f"C{index}"
         for axes, metric in ((loss_axes, "loss"), (accuracy_axes, "accuracy")):
             for prefix, style, part in (("", "-", "train"), ("val_", "--", "val")):
                 values = history.get(prefix + metric)
                 if not values:
                     continue
                 text = f"{label} {part}".strip()
+                # A single run colours train and val; a comparison colours runs.
+                if label:
+                    color = run_color
+                elif part == "train":
+                    color = "C0"
+                else:
+                    color = "C1"
                 axes.plot(
                     range(1, len(values) + 1),
                     values,
                     style,
-                    color=color if label else ("C0" if part == "train" else "C1"),
+                    color=color,
                     marker="o",
                     markersize=3,
                     label=text,
@@ -59,7 +67,9 @@ def plot(name: str, document: dict, path: Path) -> None:
         axes.set_xlabel("Epoch")
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.grid(True, alpha=0.3)
-        axes.legend(fontsize="small")
+    # One legend outside the axes, so it hides no curve.
+    handles, labels = loss_axes.get_legend_handles_labels()
+    figure.legend(handles, labels, loc="outside right upper", fontsize="small")
     figure.suptitle(
         f"{PRESETS[name].title}: {PRESETS[name].summary()}", fontsize="medium"
     )
@@ -80,6 +90,36 @@ def table(document: dict) -> str:
     return "\n".join(lines)
 
 
+def summary(document: dict) -> str:
+    """Return the outcome lines: ranking, stop and best epochs, evaluation."""
+    lines = []
+    ranking = document.get("ranking")
+    if ranking:
+        lines.append(f"Ranking by best {ranking['metric']}:\n")
+        lines.append("| rank | run | best | best epoch | last |")
+        lines.append("|---:|---|---:|---:|---:|")
+        for row in ranking["rows"]:
+            lines.append(
+                f"| {row['rank']} | {row['label']} | {row['best']:.4f} | "
+                f"{row['best_epoch']} | {row['last']:.4f} |"
+            )
+    for key in ("stop_reason", "stopped_epoch", "best_epoch", "held_epoch"):
+        if document.get(key) is not None:
+            lines.append(f"- {key}: {document[key]}")
+    if document.get("checkpoint_epochs"):
+        lines.append(f"- checkpoint_epochs: {document['checkpoint_epochs']}")
+    evaluation = document.get("evaluation")
+    if evaluation:
+        for part in ("validation", "test"):
+            metrics = evaluation.get(part)
+            if metrics:
+                lines.append(
+                    f"- {part} evaluation of the kept weights: loss "
+                    f"{metrics['loss']:.4f}, accuracy {metrics['accuracy']:.4f}"
+                )
+    return "\n".join(lines)
+
+
 def main() -> int:
     runs_dir, out_dir = Path(sys.argv[1]), Path(sys.argv[2])
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -90,7 +130,12 @@ def main() -> int:
             continue
         document = json.loads(source.read_text(encoding="utf-8"))
         plot(name, document, out_dir / f"{name}.png")
-        print(f"## {name}\n\n{table(document)}\n")
+        preset = PRESETS[name]
+        print(
+            f"## {preset.title} (`{name}`)\n\n{preset.description}\n\n"
+            f"![{preset.title}]({out_dir.name}/{name}.png)\n\n"
+            f"{table(document)}\n\n{summary(document)}\n"
+        )
     return 0
 
 

@@ -60,10 +60,12 @@ class MonitorStatus:
         """Return the patience meter as a sentence, or "" without early stopping."""
         if self.patience is None:
             return ""
-        noun = "epoch" if self.patience == 1 else "epochs"
+        # Keras stops at the first epoch without improvement for patience 0
+        # and 1 alike, so 0 shows as 1.
+        limit = max(self.patience, 1)
+        noun = "epoch" if limit == 1 else "epochs"
         return (
-            f"{self.epochs_without_improvement} of {self.patience} {noun} "
-            "without improvement"
+            f"{self.epochs_without_improvement} of {limit} {noun} without improvement"
         )
 
 

@@ -270,9 +270,14 @@ def test_single_run_preset_matches_keras(name, fashion_slice, tmp_path):
 
 
 @pytest.mark.real_data
-def test_learning_rates_preset_matches_keras(fashion_slice):
+@pytest.mark.parametrize(
+    "epochs", [3, pytest.param(None, marks=pytest.mark.slow, id="all-epochs")]
+)
+def test_learning_rates_preset_matches_keras(fashion_slice, epochs):
     preset = PRESETS["learning-rates"]
     config = preset.config()
+    if epochs is not None:
+        config = config.replace(epochs=epochs)
     session = SliceSession(fashion_slice)
 
     result = run_comparison(config, preset.compare, session.train)

@@ -410,6 +410,7 @@ class MainWindow(QMainWindow):
         self.start_background_import()
         self._training = True
         self._last_epoch = None
+        self.plot_tabs.setCurrentWidget(self.plot)
         self.plot.clear(config.fit.epochs, _run_title(config))
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat("Starting…")

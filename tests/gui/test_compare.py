@@ -168,6 +168,11 @@ def test_three_runs_overlay_and_rank(make_window, wait_idle):
         window.statusBar().currentMessage()
     )
 
+    # Train shows its curves on the Training tab.
+    window.train()
+    assert window.plot_tabs.currentWidget() is window.plot
+    wait_idle(window)
+
 
 def test_metric_choice_reranks(make_window, wait_idle):
     window = make_window(fake=True)

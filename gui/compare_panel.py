@@ -116,7 +116,8 @@ class ComparePanel(QWidget):
     plot : ComparePlot
         The runs' curves, one series per run keyed by its label.
     results_table : QTableWidget
-        Runs ranked by the best value of the plot's metric.
+        Runs ranked by the best value of the plot's metric. Selecting a row
+        highlights that run's curve.
     note_label : QLabel
         Why the ranking uses another metric, when it does.
     """
@@ -255,6 +256,9 @@ class ComparePanel(QWidget):
         self.compare_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
         self.plot.metric_changed.connect(self._on_plot_metric_changed)
+        self.results_table.itemSelectionChanged.connect(
+            self._on_results_table_selection_changed
+        )
 
         self.signals.run_started.connect(self._on_signals_run_started)
         self.signals.epoch_ended.connect(self._on_signals_epoch_ended)
@@ -383,6 +387,15 @@ class ComparePanel(QWidget):
     @Slot(str)
     def _on_plot_metric_changed(self, metric: str) -> None:
         self._show_ranking()
+
+    @Slot()
+    def _on_results_table_selection_changed(self) -> None:
+        rows = {index.row() for index in self.results_table.selectedIndexes()}
+        label = None
+        if len(rows) == 1:
+            item = self.results_table.item(rows.pop(), 1)
+            label = item.text() if item is not None else None
+        self.plot.set_highlight(label)
 
     @Slot(object)
     def _on_signals_run_started(self, run: ComparisonRun) -> None:

@@ -80,6 +80,7 @@ class ComparePlot(QWidget):
         self._background = None
         self._full_draws = 0
         self._epochs_hint = 1
+        self._highlight: str | None = None
 
         self.figure = Figure(figsize=(8, 3.6), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
@@ -142,6 +143,7 @@ class ComparePlot(QWidget):
         line.set_animated(True)
         series = _Series(label, line)
         self._series[key] = series
+        self._style_lines()
         if history:
             series.metrics = {k: [float(v) for v in vs] for k, vs in history.items()}
             self._update_line(series)
@@ -154,6 +156,9 @@ class ComparePlot(QWidget):
         if series is None:
             return
         series.line.remove()
+        if self._highlight == key:
+            self._highlight = None
+            self._style_lines()
         self._recolor()
         self._redraw()
 
@@ -185,11 +190,24 @@ class ComparePlot(QWidget):
         series.line.set_label(label)
         self._redraw()
 
+    def set_highlight(self, key: str | None) -> None:
+        """Draw one series thicker and on top and fade the others; None resets."""
+        if key is not None and key not in self._series:
+            key = None
+        self._highlight = key
+        self._style_lines()
+        self._redraw()
+
+    def highlighted(self) -> str | None:
+        """Return the key of the highlighted series, or None."""
+        return self._highlight
+
     def clear(self, epochs: int = 0, title: str = "") -> None:
         """Remove every series; the x axis then spans ``epochs`` epochs."""
         for series in self._series.values():
             series.line.remove()
         self._series.clear()
+        self._highlight = None
         self._epochs_hint = max(epochs, 1)
         self.axes.set_title(title, fontsize="medium")
         self._redraw()
@@ -261,6 +279,15 @@ class ComparePlot(QWidget):
             palette = [cmap(0.05 + 0.9 * i / (count - 1)) for i in range(count)]
         for series, color in zip(self._series.values(), palette, strict=True):
             series.line.set_color(color)
+
+    def _style_lines(self) -> None:
+        for key, series in self._series.items():
+            if self._highlight is None:
+                series.line.set(linewidth=1.4, alpha=1.0, zorder=2)
+            elif key == self._highlight:
+                series.line.set(linewidth=3.0, alpha=1.0, zorder=3)
+            else:
+                series.line.set(linewidth=1.0, alpha=0.3, zorder=2)
 
     def _all_values(self) -> list[float]:
         return [
@@ -336,7 +363,9 @@ class ComparePlot(QWidget):
         self._draw_lines()
 
     def _draw_lines(self) -> None:
-        for series in self._series.values():
+        # Animated artists are drawn in this order, so the highlight goes last.
+        ordered = sorted(self._series.values(), key=lambda s: s.line.get_zorder())
+        for series in ordered:
             self.axes.draw_artist(series.line)
 
     def _blit(self) -> None:

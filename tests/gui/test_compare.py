@@ -63,6 +63,25 @@ def test_plot_series_lifecycle(plot):
     assert plot.axes.get_legend() is None
 
 
+def test_plot_highlight_fades_others(plot):
+    for key in ("a", "b", "c"):
+        plot.add_series(key, key, {"val_loss": [0.5, 0.4]})
+
+    plot.set_highlight("b")
+
+    assert plot.highlighted() == "b"
+    assert plot.line("b").get_linewidth() > plot.line("a").get_linewidth()
+    assert plot.line("b").get_zorder() > plot.line("a").get_zorder()
+    assert plot.line("a").get_alpha() < 1
+    assert plot.line("c").get_alpha() < 1
+
+    plot.remove_series("b")
+    assert plot.highlighted() is None
+    assert plot.line("a").get_alpha() == 1
+    plot.set_highlight("missing")
+    assert plot.highlighted() is None
+
+
 def test_plot_rejects_unknown_metric(plot):
     with pytest.raises(ValueError, match="'f1' is not offered"):
         plot.set_metric("f1")
@@ -172,6 +191,20 @@ def test_three_runs_overlay_and_rank(make_window, wait_idle):
     window.train()
     assert window.plot_tabs.currentWidget() is window.plot
     wait_idle(window)
+
+
+def test_selected_row_highlights_curve(make_window, wait_idle):
+    window = make_window(fake=True)
+    window.form.set_values(epochs=2)
+    start_comparison(window, "batch_size", "16, 32, 64")
+    wait_idle(window)
+    panel = window.compare_panel
+
+    panel.results_table.selectRow(1)
+
+    assert panel.plot.highlighted() == "batch=32"
+    panel.results_table.clearSelection()
+    assert panel.plot.highlighted() is None
 
 
 def test_metric_choice_reranks(make_window, wait_idle):

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from engine.compare import (
+    RANK_METRICS,
     CompareSpec,
     ComparisonRun,
     RunOutcome,
@@ -238,6 +239,15 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
     )
 
     parser.add_argument(
+        "--rank-by",
+        choices=list(RANK_METRICS),
+        default="val_loss",
+        help="metric whose best value ranks the runs of --compare; without "
+        "validation data a val_ metric falls back to its training metric "
+        "(default %(default)s)",
+    )
+
+    parser.add_argument(
         "--preset",
         metavar="NAME",
         help="run a classic tutorial experiment ('main.py presets' lists them); "
@@ -384,7 +394,7 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     try:
         if spec is not None:
             return _run_comparison(
-                session, config, spec, stdout, stop_event, history_path
+                session, config, spec, stdout, stop_event, history_path, args.rank_by
             )
         result = session.train(config, _LinePrinter(stdout), stop_event)
         diverged = result.outcome.reason == "diverged"
@@ -596,10 +606,13 @@ def _run_comparison(
     stdout: TextIO,
     stop_event: threading.Event,
     history_path: Path | None,
+    rank_metric: str,
 ) -> int:
     """Train and rank the runs of ``spec``; print the ranking table at the end."""
     printer = _ComparisonPrinter(stdout, len(spec.values))
-    result = run_comparison(config, spec, session.train, printer, stop_event)
+    result = run_comparison(
+        config, spec, session.train, printer, stop_event, rank_metric
+    )
     if result.skipped:
         print(f"stopped; runs not started: {', '.join(result.skipped)}", file=stdout)
     print(file=stdout)

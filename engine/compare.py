@@ -40,6 +40,9 @@ SHORT_NAMES: dict[str, str] = {
 }
 """Abbreviations used in run labels (``lr=0.01``); other settings keep their name."""
 
+RANK_METRICS = ("val_loss", "val_accuracy", "loss", "accuracy")
+"""Metrics that can rank a comparison, by their Keras names."""
+
 MIN_VALUES = 2
 """A comparison needs at least two values of its setting."""
 

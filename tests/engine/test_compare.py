@@ -362,9 +362,26 @@ def test_cli_compare_writes_histories(tmp_path, capsys):
     assert document["stopped"] is False
 
 
+def test_cli_compare_rank_by_accuracy(tmp_path, capsys):
+    path = tmp_path / "comparison.json"
+    argv = "--dataset digits --epochs 1 --compare units=8,64 --rank-by accuracy"
+
+    status = run([*argv.split(), "--history-out", str(path)])
+
+    assert status == EXIT_OK
+    output = capsys.readouterr().out
+    assert "best accuracy" in output
+    ranking = json.loads(path.read_text(encoding="utf-8"))["ranking"]
+    assert ranking["metric"] == "accuracy"
+    assert ranking["higher_is_better"] is True
+    bests = [row["best"] for row in ranking["rows"]]
+    assert bests == sorted(bests, reverse=True)
+
+
 @pytest.mark.parametrize(
     ("argv", "fragment"),
     [
+        (["--compare", "lr=0.1,0.2", "--rank-by", "f1"], "invalid choice: 'f1'"),
         (["--compare", "lr=0.1,abc"], "'abc' is not a number"),
         (["--compare", "color=1,2"], "'color' is not a setting"),
         (["--compare", "lr=0.1", "--epochs", "2"], "at least 2"),

@@ -202,6 +202,7 @@ class ComparePanel(QWidget):
         self.results_table = QTableWidget(0, len(_COLUMNS), self)
         self.results_table.setObjectName("compare_results")
         self.results_table.setAccessibleName("Comparison ranking")
+        self.results_table.setHorizontalHeaderLabels(list(_COLUMNS))
         self.results_table.verticalHeader().hide()
         self.results_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.results_table.setSelectionBehavior(

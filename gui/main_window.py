@@ -341,7 +341,9 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.form.params_changed.connect(self._on_form_params_changed)
         self.form.params_changed.connect(self.compare_panel.refresh)
-        self.compare_panel.comparison_requested.connect(self.start_background_import)
+        self.compare_panel.comparison_requested.connect(
+            self._on_compare_panel_comparison_requested
+        )
         self.train_button.clicked.connect(self.train)
         self.stop_button.clicked.connect(self.stop)
         self.evaluate_button.clicked.connect(self.evaluate)
@@ -758,6 +760,7 @@ class MainWindow(QMainWindow):
         # The session keeps the model of the last run that completed an epoch.
         trained = [o for o in result.outcomes if o.epochs_completed]
         message = "Comparison stopped" if result.stopped else "Comparison done"
+        self.progress_bar.setFormat(message)
         if trained:
             last = trained[-1]
             config = last.run.config
@@ -771,6 +774,15 @@ class MainWindow(QMainWindow):
                 "Evaluate and Save use it"
             )
         self.statusBar().showMessage(message)
+
+    @Slot()
+    def _on_compare_panel_comparison_requested(self) -> None:
+        self.start_background_import()
+        self.progress_bar.setValue(0)
+        self.progress_bar.setFormat("Comparing (see the Compare tab)")
+        self.statusBar().showMessage(
+            "Comparing: the runs train one after another; Stop ends the comparison."
+        )
 
     @Slot()
     def _on_compare_action_triggered(self) -> None:

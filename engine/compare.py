@@ -385,7 +385,7 @@ def run_comparison(
 
 
 class _RunListener:
-    """Forwards one run's reports, so ``train`` sees a plain TrainingListener."""
+    """TrainingListener that forwards one run's reports to a ComparisonListener."""
 
     def __init__(self, listener: ComparisonListener | None):
         self.listener = listener
@@ -422,7 +422,7 @@ def rank_runs(outcomes: Sequence[RunOutcome], metric: str = "val_loss") -> Ranki
     """Rank runs by the best value of ``metric`` over their complete epochs.
 
     Without validation data no run has ``val_*`` metrics, so a validation
-    metric falls back to its training metric and ``Ranking.note`` says so.
+    metric falls back to its training metric and ``Ranking.note`` explains it.
     Runs without a finite value come last, unranked. Ties keep run order.
     """
     note = ""

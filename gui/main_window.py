@@ -58,8 +58,10 @@ from engine.reporting import BatchProgress, EpochResult
 from engine.run_control import RunControl
 from engine.session import Evaluation, ModelInfo, TrainerSession
 from gui import resources
+from gui.compare_panel import ComparePanel
 from gui.evaluation_view import EvaluationView
 from gui.param_form import ParamForm
+from gui.presets_menu import PresetsMenu
 from gui.run_controls import OUTCOME_PROPERTY, stop_dialog
 from gui.tasks import EXPECTED_ERRORS, TaskOutcome, TaskRunner, TaskWorker
 from gui.training_plot import TrainingPlot
@@ -156,6 +158,9 @@ class MainWindow(QMainWindow):
         self.form = ParamForm(self)
         self.plot = TrainingPlot(self)
         self.evaluation_view = EvaluationView(self)
+        self.compare_panel = ComparePanel(
+            self.runner, lambda: self.session, self.form.config, self
+        )
 
         self.train_button = self._button(
             "Train", "train_button", "Train a new model with these settings."
@@ -289,8 +294,11 @@ class MainWindow(QMainWindow):
         plot_layout.addWidget(self.held_label)
 
         self.plot_tabs = QTabWidget(self)
+        self.plot_tabs.setObjectName("plot_tabs")
         self.plot_tabs.addTab(self.plot_pane, "Training curves")
         self.plot_tabs.addTab(self.evaluation_view, "Test set evaluation")
+        # Compare mode sits in a tab beside the single run's curves.
+        self.plot_tabs.addTab(self.compare_panel, "Compare")
 
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.plot_tabs)
@@ -358,12 +366,20 @@ class MainWindow(QMainWindow):
         run_menu = self.menuBar().addMenu("&Run")
         for item in (self.train_action, self.stop_action, self.evaluate_action):
             run_menu.addAction(item)
+        self.compare_action = action("Compare…", self._on_compare_action_triggered)
+        run_menu.addAction(self.compare_action)
+        self.presets = PresetsMenu(self)
+        self.menuBar().addMenu(self.presets.menu)
         self.open_log_folder_action = action("Open log folder", self.open_log_folder)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.open_log_folder_action)
 
     def _connect(self) -> None:
         self.form.params_changed.connect(self._on_form_params_changed)
+        self.form.params_changed.connect(self.compare_panel.refresh)
+        self.compare_panel.comparison_requested.connect(
+            self._on_compare_panel_comparison_requested
+        )
         self.train_button.clicked.connect(self.train)
         self.stop_button.clicked.connect(self.ask_stop)
         self.pause_button.clicked.connect(self.toggle_pause)
@@ -462,7 +478,13 @@ class MainWindow(QMainWindow):
         self._update_controls()
 
     def ask_stop(self) -> None:
-        """Pause the run and ask which weights to keep; the answer stops it."""
+        """Pause the run and ask which weights to keep; the answer stops it.
+
+        A comparison stops at once: its runs are recorded as they end.
+        """
+        if self.compare_panel.is_running():
+            self.compare_panel.stop()
+            return
         if not self._training or self._control is None:
             return
         if self.stop_dialog is not None:
@@ -485,6 +507,9 @@ class MainWindow(QMainWindow):
 
         ``outcome`` is a key of engine.run_control.STOP_OUTCOMES.
         """
+        if self.compare_panel.is_running():
+            self.compare_panel.stop()
+            return
         if not self._training:
             return
         if self._control is not None:
@@ -773,7 +798,9 @@ class MainWindow(QMainWindow):
                     "Task %r failed while closing: %s", outcome.name, outcome.error
                 )
             return
-        handler = getattr(self, f"_finish_{outcome.name}")
+        # Tasks without a _finish_ method here (such as the save step of a
+        # preset) are handled by the widget that submitted them.
+        handler = getattr(self, f"_finish_{outcome.name}", None)
         if outcome.name == "train":
             self._training = False
             self._control = None
@@ -782,7 +809,7 @@ class MainWindow(QMainWindow):
                 self.stop_dialog = None
         if outcome.error is not None:
             self._report_failure(outcome)
-        else:
+        elif handler is not None:
             handler(outcome.result)
         self._update_controls()
 
@@ -849,6 +876,39 @@ class MainWindow(QMainWindow):
         if last:
             message += f" | {_metrics_text(last)}"
         self.statusBar().showMessage(message)
+
+    def _finish_compare(self, result: Any) -> None:
+        # The session keeps the model of the last run that completed an epoch.
+        trained = [o for o in result.outcomes if o.epochs_completed]
+        message = "Comparison stopped" if result.stopped else "Comparison done"
+        self.progress_bar.setFormat(message)
+        if trained:
+            last = trained[-1]
+            config = last.run.config
+            self._set_current_model(config.model, config.data.dataset)
+            self._run_config = config
+            self.plot.show_history(
+                last.history.to_dict(), f"Last compared run: {last.run.label}"
+            )
+            message += (
+                f"; the current model is the last run, {last.run.label}, so "
+                "Evaluate and Save use it"
+            )
+        self.statusBar().showMessage(message)
+
+    @Slot()
+    def _on_compare_panel_comparison_requested(self) -> None:
+        self.start_background_import()
+        self.progress_bar.setValue(0)
+        self.progress_bar.setFormat("Comparing (see the Compare tab)")
+        self.statusBar().showMessage(
+            "Comparing: the runs train one after another; Stop ends the comparison."
+        )
+
+    @Slot()
+    def _on_compare_action_triggered(self) -> None:
+        self.plot_tabs.setCurrentWidget(self.compare_panel)
+        self.compare_panel.values_edit.setFocus()
 
     def _show_current_history(self) -> None:
         """Show the current model's curves again after a run that kept it."""
@@ -1003,6 +1063,8 @@ class MainWindow(QMainWindow):
             "save_weights": "Saving the weights failed",
             "load_model": "Loading the model failed",
             "load_weights": "Loading the weights failed",
+            "compare": "Comparison failed",
+            "save_restore": "Save and restore failed",
         }
         title = titles.get(outcome.name, "Task failed")
         if outcome.name == "train":
@@ -1073,10 +1135,12 @@ class MainWindow(QMainWindow):
         idle = not (self._training or self._working())
         self.train_button.setEnabled(idle)
         self.train_action.setEnabled(idle)
-        self.stop_button.setEnabled(self._training)
-        self.stop_action.setEnabled(self._training)
+        stoppable = self._training or self.compare_panel.is_running()
+        self.stop_button.setEnabled(stoppable)
+        self.stop_action.setEnabled(stoppable)
         stopping = self._control is not None and self._control.stop_event.is_set()
         self.pause_button.setEnabled(self._training and not stopping)
+        self.presets.set_enabled(idle)
         self.form.setEnabled(idle)
         self.load_model_button.setEnabled(idle)
         self.load_model_action.setEnabled(idle)

@@ -109,7 +109,7 @@ class StoredRun:
     evaluation: Mapping[str, Any] | None
     files: tuple[StoredFile, ...]
     message: str | None
-    """Why a run failed, or None."""
+    """Error message of a failed run, or None."""
 
     @property
     def id(self) -> int:
@@ -529,6 +529,16 @@ class RunStore:
             rows = (
                 self._require_connection()
                 .execute("SELECT id FROM runs ORDER BY id")
+                .fetchall()
+            )
+        return [row[0] for row in rows]
+
+    def metric_names(self) -> list[str]:
+        """Return the names of every metric stored for any run, sorted."""
+        with self._guard("read"), self._lock:
+            rows = (
+                self._require_connection()
+                .execute("SELECT DISTINCT name FROM metrics ORDER BY name")
                 .fetchall()
             )
         return [row[0] for row in rows]

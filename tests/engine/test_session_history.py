@@ -119,3 +119,19 @@ def test_closed_store_does_not_stop_training(store):
     assert session.model is result.model
     assert "is closed" in str(session.run_store_error)
     assert session.run_id is None
+
+
+def test_cli_run_recorded(isolated_data_dir, capsys):
+    from engine.cli import run
+    from engine.run_store import default_path
+
+    status = run(["--dataset", "digits", "--epochs", "2", "--hidden-units", "8"])
+
+    with RunStore(default_path()) as history:
+        summaries = history.list_runs()
+        stored = history.get_run(summaries[0].id)
+    assert status == 0
+    assert default_path().parent == isolated_data_dir
+    assert len(summaries) == 1
+    assert stored.history.epochs == 2
+    assert stored.config().model.hidden_units == 8

@@ -402,3 +402,27 @@ def test_store_failure_shown_after_run(make_window, wait_idle):
     assert window.session.calls == ["train"]
     assert "The run history was not updated" in label.text()
     assert "is closed" in label.text()
+
+
+def test_rerun_repeats_real_run_exactly(make_window, wait_idle):
+    window = make_window()
+    window.form.set_values(
+        dataset="digits", epochs=2, hidden_units=16, optimizer="adam", seed=5
+    )
+    window.train()
+    wait_idle(window)
+    panel = window.runs_panel
+    (first_id,) = window.run_store.run_ids()
+    window.form.set_values(epochs=1, seed=6)
+
+    panel.select_runs([first_id])
+    panel.rerun_button.click()
+    wait_idle(window)
+
+    first_id_again, second_id = window.run_store.run_ids()
+    first = window.run_store.get_run(first_id)
+    second = window.run_store.get_run(second_id)
+    assert first_id_again == first_id
+    assert second.config() == first.config()
+    assert second.history.epochs == 2
+    assert second.history == first.history

@@ -416,10 +416,15 @@ class RunStore:
     def add_epoch(
         self, run_id: int, epoch: int, metrics: Mapping[str, float], seconds: float
     ) -> None:
-        """Store one complete epoch's metrics and wall time in seconds."""
+        """Store one complete epoch's metrics and wall time in seconds.
+
+        Does nothing when the run was deleted meanwhile.
+        """
         # SQLite stores a bound NaN as NULL; infinities stay as they are.
         rows = [(run_id, epoch, name, float(value)) for name, value in metrics.items()]
         with self._guard("write to"), self._transaction() as writer:
+            if not _run_exists(writer, run_id):
+                return
             writer.execute(
                 "INSERT OR REPLACE INTO epochs (run_id, epoch, seconds) "
                 "VALUES (?, ?, ?)",
@@ -450,10 +455,15 @@ class RunStore:
         logger.info("Run %d ended: %s", run_id, status)
 
     def add_file(self, run_id: int, path: str | os.PathLike[str], kind: str) -> None:
-        """Record a file that the run saved; ``kind`` is one of FILE_KINDS."""
+        """Record a file that the run saved; ``kind`` is one of FILE_KINDS.
+
+        Does nothing when the run was deleted meanwhile.
+        """
         if kind not in FILE_KINDS:
             raise ValueError(f"kind={kind!r} is invalid: use one of {FILE_KINDS}.")
         with self._guard("write to"), self._transaction() as writer:
+            if not _run_exists(writer, run_id):
+                return
             writer.execute(
                 "INSERT OR REPLACE INTO files (run_id, path, kind, saved_at) "
                 "VALUES (?, ?, ?, ?)",
@@ -587,6 +597,13 @@ class RunStore:
             ),
             message=message,
         )
+
+
+def _run_exists(connection: sqlite3.Connection, run_id: int) -> bool:
+    row = connection.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone()
+    if row is None:
+        logger.info("Run %d is no longer in the history; not recording", run_id)
+    return row is not None
 
 
 def _summary(row: tuple[Any, ...]) -> RunSummary:

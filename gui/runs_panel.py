@@ -55,6 +55,7 @@ COLUMNS = (
     ("Status", "complete, stopped (by Stop or early stopping) or failed."),
 )
 NAME_COLUMN = 0
+STATUS_COLUMN = 7
 RUN_ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 METRIC_TITLES = {
@@ -369,6 +370,12 @@ class RunsPanel(QWidget):
                 self.table.selectRow(row)
         self.table.setSelectionMode(mode)
 
+    def _row_text(self, run_id: int, column: int) -> str:
+        for row in range(self.table.rowCount()):
+            if self.run_id_at(row) == run_id:
+                return self.table.item(row, column).text()
+        return ""
+
     def current_metric(self) -> str:
         return self.metric_combo.currentData() or "val_accuracy"
 
@@ -383,6 +390,18 @@ class RunsPanel(QWidget):
         """Delete the selected runs after asking; return how many were deleted."""
         run_ids = self.selected_run_ids()
         if not run_ids or self.store is None:
+            return 0
+        running = [
+            run_id
+            for run_id in run_ids
+            if self._row_text(run_id, STATUS_COLUMN) == "running"
+        ]
+        if running:
+            self._show_error(
+                "Cannot delete a running run",
+                f"Run #{running[0]} is still training. Stop it, or wait until it "
+                "ends, then delete it.",
+            )
             return 0
         if confirm:
             count = len(run_ids)
@@ -677,7 +696,7 @@ def _row_items(summary: RunSummary) -> list[QTableWidgetItem]:
         if column == NAME_COLUMN:
             flags |= Qt.ItemFlag.ItemIsEditable
             item.setData(RUN_ID_ROLE, summary.id)
-        elif column >= 4 and column != 7:
+        elif 4 <= column < STATUS_COLUMN:
             item.setTextAlignment(
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             )
@@ -724,14 +743,22 @@ def _details_text(run: StoredRun) -> str:
 
 
 def _evaluation_lines(evaluation: Mapping[str, Any]) -> list[str]:
-    """Return one line per evaluated set, such as "Evaluation (test): loss 0.4"."""
+    """Return one line per evaluated set, such as "Evaluation (test, 360 images): …".
+
+    Image counts stored as ``<set>_count`` go into their set's line. The
+    dataset name is left out because the table shows it.
+    """
     lines = []
     for key, value in evaluation.items():
+        if key == "dataset" or key.endswith("_count"):
+            continue
         if isinstance(value, Mapping) and all(
             isinstance(v, (int, float)) for v in value.values()
         ):
+            count = evaluation.get(f"{key}_count")
+            label = f"{key}, {count:,} images" if isinstance(count, int) else key
             metrics = ", ".join(f"{k} {_number_text(v)}" for k, v in value.items())
-            lines.append(f"Evaluation ({key}): {metrics}")
+            lines.append(f"Evaluation ({label}): {metrics}")
         elif isinstance(value, (int, float, str)):
             lines.append(f"Evaluation {key}: {value}")
     return lines

@@ -343,3 +343,20 @@ def test_recording_survives_store_failure(store):
     assert listener.epochs == [1]
     assert isinstance(recording.error, RunStoreError)
     assert recording.run_id is None
+
+
+def test_writes_to_deleted_run_ignored(store, tmp_path):
+    run_id = store.begin_run(CONFIG, "Digits")
+    store.delete([run_id])
+
+    store.add_epoch(run_id, 1, epoch_metrics(1), 0.1)
+    store.add_file(run_id, tmp_path / "m.keras", "model")
+    store.set_evaluation(run_id, {"test": {"loss": 1.0}})
+    store.finish_run(run_id, "complete", 0.1)
+
+    with sqlite3.connect(store.path) as connection:
+        counts = [
+            connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("runs", "epochs", "metrics", "files")
+        ]
+    assert counts == [0, 0, 0, 0]

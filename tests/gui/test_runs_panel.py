@@ -185,7 +185,14 @@ def test_delete_needs_confirmation(panel, store, three_runs, monkeypatch):
 def test_details_show_stored_facts(panel, store, three_runs, tmp_path):
     run_id = three_runs[1]
     store.add_file(run_id, tmp_path / "best.keras", "model")
-    store.set_evaluation(run_id, {"test": {"loss": 0.41, "accuracy": 0.8612}})
+    store.set_evaluation(
+        run_id,
+        {
+            "dataset": "Digits",
+            "test": {"loss": 0.41, "accuracy": 0.8612},
+            "test_count": 360,
+        },
+    )
     panel.refresh()
 
     panel.select_runs([run_id])
@@ -194,7 +201,8 @@ def test_details_show_stored_facts(panel, store, three_runs, tmp_path):
     assert f"Run #{run_id}: Adam lr=0.001" in text
     assert "Adam · lr 0.001 · 3 epochs" in text
     assert "Versions: python" in text
-    assert "Evaluation (test): loss 0.4100, accuracy 0.8612" in text
+    assert "Evaluation (test, 360 images): loss 0.4100, accuracy 0.8612" in text
+    assert "test_count" not in text
     assert f"Saved model: {tmp_path / 'best.keras'}" in text
 
 
@@ -426,3 +434,18 @@ def test_rerun_repeats_real_run_exactly(make_window, wait_idle):
     assert second.config() == first.config()
     assert second.history.epochs == 2
     assert second.history == first.history
+
+
+def test_running_run_not_deleted(panel, store, monkeypatch):
+    run_id = store.begin_run(RunConfig(), "Digits")
+    panel.refresh()
+    panel.select_runs([run_id])
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes
+    )
+
+    deleted = panel.delete_selected()
+
+    assert deleted == 0
+    assert run_id in store.run_ids()
+    assert "still training" in panel.last_message.text()

@@ -360,3 +360,61 @@ def test_writes_to_deleted_run_ignored(store, tmp_path):
             for table in ("runs", "epochs", "metrics", "files")
         ]
     assert counts == [0, 0, 0, 0]
+
+
+def test_migration_hook_upgrades_schema(store_path, monkeypatch):
+    from engine import run_store
+
+    with RunStore(store_path) as old:
+        run_id = record_run(old)
+
+    def add_notes_column(connection):
+        connection.execute("ALTER TABLE runs ADD COLUMN notes TEXT")
+
+    monkeypatch.setattr(run_store, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setitem(run_store.MIGRATIONS, SCHEMA_VERSION, add_notes_column)
+    with RunStore(store_path) as upgraded:
+        run = upgraded.get_run(run_id)
+
+    with sqlite3.connect(store_path) as connection:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(runs)")]
+    assert version == SCHEMA_VERSION + 1
+    assert "notes" in columns
+    assert run.history.epochs == 3
+
+
+def test_killed_writer_leaves_file_usable(store_path):
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        f"""
+        import os
+        from engine.config import RunConfig
+        from engine.run_store import RunStore
+
+        store = RunStore({str(store_path)!r})
+        run_id = store.begin_run(RunConfig(), "Digits")
+        store.add_epoch(run_id, 1, {{"loss": 0.5}}, 0.1)
+        connection = store._connection
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute(
+            "INSERT INTO epochs (run_id, epoch, seconds) VALUES (?, 2, 0.1)",
+            (run_id,),
+        )
+        os._exit(9)
+        """
+    )
+    root = Path(__file__).resolve().parents[2]
+    finished = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, timeout=120, check=False
+    )
+
+    with RunStore(store_path) as reopened:
+        (summary,) = reopened.list_runs()
+        run = reopened.get_run(summary.id)
+    assert finished.returncode == 9
+    assert summary.status == "failed"
+    assert run.history.metrics == {"loss": (0.5,)}

@@ -258,7 +258,16 @@ class RunStore:
         logger.info("Opened the run history %s", self.path)
 
     def _prepare(self) -> None:
+        """Check the file, set the connection up and upgrade the schema."""
         connection = self._require_connection()
+        version = self._check_file(connection)
+        self._configure(connection)
+        if version < SCHEMA_VERSION:
+            self._upgrade(version)
+        self._mark_interrupted_runs()
+
+    def _check_file(self, connection: sqlite3.Connection) -> int:
+        """Return the file's schema version; raise for a damaged or newer file."""
         check = connection.execute("PRAGMA quick_check(1)").fetchone()
         if check is None or check[0] != "ok":
             detail = check[0] if check else "no result"
@@ -271,6 +280,9 @@ class RunStore:
                 f"version {SCHEMA_VERSION}. Update the app, or set "
                 f"{DATA_DIR_VARIABLE} to another folder."
             )
+        return version
+
+    def _configure(self, connection: sqlite3.Connection) -> None:
         # WAL keeps the file consistent after a crash and lets readers work
         # while the worker thread writes. Some file systems (network shares)
         # cannot use it; SQLite then keeps its rollback journal, also safe.
@@ -279,12 +291,16 @@ class RunStore:
             logger.info("The run history uses journal mode %s", mode)
         connection.execute("PRAGMA synchronous=NORMAL")
         connection.execute("PRAGMA foreign_keys=ON")
-        if version < SCHEMA_VERSION:
-            with self._transaction() as writer:
-                for step in range(version, SCHEMA_VERSION):
-                    logger.info("Upgrading the run history from schema %d", step)
-                    MIGRATIONS[step](writer)
-                writer.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def _upgrade(self, version: int) -> None:
+        """Run the MIGRATIONS steps from ``version`` in one transaction."""
+        with self._transaction() as writer:
+            for step in range(version, SCHEMA_VERSION):
+                logger.info("Upgrading the run history from schema %d", step)
+                MIGRATIONS[step](writer)
+            writer.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def _mark_interrupted_runs(self) -> None:
         # A run left "running" was cut short by a crash or a killed process.
         # NOTE: a second app instance that trains at this moment would see its
         # run marked failed; the app assumes one instance per data folder.

@@ -472,7 +472,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self.form.set_config(config)
-            shown = self.form.config()
+            form_config = self.form.config()
         except (ConfigError, KeyError, TypeError, OverflowError) as error:
             self._show_error(
                 "Cannot re-run",
@@ -480,11 +480,12 @@ class MainWindow(QMainWindow):
                 "settings by hand and press Train.",
             )
             return
-        if shown != config:
+        if form_config != config:
+            form_values = form_config.flat()
             differences = [
-                f"{name} {value!r} (form: {shown.flat()[name]!r})"
+                f"{name} {value!r} (form: {form_values[name]!r})"
                 for name, value in config.flat().items()
-                if shown.flat()[name] != value
+                if form_values[name] != value
             ]
             self._show_error(
                 "Cannot re-run exactly",

@@ -171,12 +171,12 @@ def test_delete_needs_confirmation(panel, store, three_runs, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *args: next(answers))
 
     declined = panel.delete_selected()
-    kept = store.run_ids()
+    ids_after_decline = store.run_ids()
     panel.select_runs(three_runs[:2])
     deleted = panel.delete_selected()
 
     assert declined == 0
-    assert kept == three_runs
+    assert ids_after_decline == three_runs
     assert deleted == 2
     assert store.run_ids() == [three_runs[2]]
     assert panel.table.rowCount() == 1
@@ -210,12 +210,12 @@ def test_buttons_follow_selection(panel, three_runs):
     panel.select_runs([])
     nothing = (panel.rerun_button.isEnabled(), panel.delete_button.isEnabled())
     panel.select_runs(three_runs[:1])
-    one = (panel.rerun_button.isEnabled(), panel.delete_button.isEnabled())
+    single = (panel.rerun_button.isEnabled(), panel.delete_button.isEnabled())
     panel.select_runs(three_runs)
     several = (panel.rerun_button.isEnabled(), panel.delete_button.isEnabled())
 
     assert nothing == (False, False)
-    assert one == (True, True)
+    assert single == (True, True)
     assert several == (False, True)
 
 
@@ -449,3 +449,15 @@ def test_running_run_not_deleted(panel, store, monkeypatch):
     assert deleted == 0
     assert run_id in store.run_ids()
     assert "still training" in panel.last_message.text()
+
+
+def test_rerun_rejects_inexact_form(make_window):
+    window = make_window(fake=True)
+    precise = RunConfig().replace(learning_rate=0.000012345678912, epochs=1)
+
+    window.rerun(precise)
+
+    text = window.last_message.text()
+    assert window.session.calls == []
+    assert "cannot show these settings of the run exactly" in text
+    assert "learning_rate 1.2345678912e-05" in text

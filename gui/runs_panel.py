@@ -341,9 +341,7 @@ class RunsPanel(QWidget):
             for column, item in enumerate(_row_items(summary)):
                 table.setItem(row, column, item)
         table.setSortingEnabled(True)
-        for row in range(table.rowCount()):
-            if self.run_id_at(row) in selected:
-                table.selectRow(row)
+        self.select_runs(list(selected))
         table.blockSignals(blocked)
 
         self._fill_metric_combo(metrics)

@@ -461,3 +461,14 @@ def test_rerun_rejects_inexact_form(make_window):
     assert window.session.calls == []
     assert "cannot show these settings of the run exactly" in text
     assert "learning_rate 1.2345678912e-05" in text
+
+
+def test_refresh_keeps_selection(panel, store, three_runs):
+    panel.select_runs([three_runs[0], three_runs[2]])
+    add_run(store, RunConfig(), [0.5])
+
+    panel.refresh()
+
+    assert panel.table.rowCount() == 4
+    assert sorted(panel.selected_run_ids()) == [three_runs[0], three_runs[2]]
+    assert len(panel.overlay.axes.get_lines()) == 2

@@ -694,6 +694,10 @@ def open_run_store(
         return None, f"{error} Runs are not recorded until then."
 
 
+# Status of a run by the reason in its RunOutcome; other reasons are "stopped".
+_OUTCOME_STATUS = {"completed": "complete", "diverged": "failed"}
+
+
 class RunRecording:
     """Training listener that records a run in a store and forwards every report.
 
@@ -746,23 +750,34 @@ class RunRecording:
         if self.listener is not None:
             self.listener.on_progress(progress)
 
-    def finish(self, stopped: bool, seconds: float) -> None:
-        """Store the final status and any checkpoint file the run wrote."""
+    def finish(self, result: Any) -> None:
+        """Store how a run ended, from a ``TrainResult``.
+
+        A result with an ``outcome`` (a ``RunOutcome``) sets the status by its
+        reason: "completed" is complete, "diverged" (NaN or infinite loss) is
+        failed, and early stopping or a stop request is stopped. Its summary
+        becomes the run's message and its checkpoint file is recorded. A run
+        whose outcome kept "discarded" is deleted from the history. Without an
+        outcome, ``result.stopped`` chooses between stopped and complete.
+        """
         if self.run_id is None:
             return
         run_id = self.run_id
+        outcome = getattr(result, "outcome", None)
+        status = "stopped" if result.stopped else "complete"
+        message = None
+        if outcome is not None:
+            if outcome.kept == "discarded":
+                self._write(lambda: self.store.delete([run_id]))
+                self.run_id = None
+                return
+            status = _OUTCOME_STATUS.get(outcome.reason, "stopped")
+            message = outcome.summary_text()
         self._write(
-            lambda: self.store.finish_run(
-                run_id, "stopped" if stopped else "complete", seconds
-            )
+            lambda: self.store.finish_run(run_id, status, result.seconds, message)
         )
-        fit = self._config.fit
-        checkpoint = getattr(fit, "checkpoint_path", None)
-        if (
-            getattr(fit, "checkpoint", False)
-            and checkpoint
-            and Path(checkpoint).is_file()
-        ):
+        checkpoint = getattr(outcome, "checkpoint_path", None)
+        if checkpoint and outcome.checkpoint_epochs and Path(checkpoint).is_file():
             self._write(lambda: self.store.add_file(run_id, checkpoint, "checkpoint"))
 
     def fail(self, error: BaseException) -> None:

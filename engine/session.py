@@ -149,7 +149,7 @@ class TrainerSession:
             recording.fail(error)
             self.run_store_error = recording.error
             raise
-        recording.finish(result.stopped, result.seconds)
+        recording.finish(result)
         self.run_store_error = recording.error
         if result.epochs_completed == 0:
             logger.info("No epoch completed; keeping the previous model")

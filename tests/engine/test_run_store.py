@@ -6,6 +6,7 @@ import math
 import sqlite3
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -324,7 +325,7 @@ def test_recording_skips_partial_epochs(store):
 
     recording.on_epoch_end(EpochResult(1, 3, epoch_metrics(1), 0.1, 0.1))
     recording.on_epoch_end(EpochResult(2, 3, epoch_metrics(2), 0.1, 0.2, False))
-    recording.finish(stopped=True, seconds=0.2)
+    recording.finish(SimpleNamespace(stopped=True, seconds=0.2))
 
     run = store.get_run(recording.run_id)
     assert listener.epochs == [1, 2]
@@ -338,7 +339,7 @@ def test_recording_survives_store_failure(store):
     store.close()
 
     recording.on_epoch_end(EpochResult(1, 3, epoch_metrics(1), 0.1, 0.1))
-    recording.finish(stopped=False, seconds=0.1)
+    recording.finish(SimpleNamespace(stopped=False, seconds=0.1))
 
     assert listener.epochs == [1]
     assert isinstance(recording.error, RunStoreError)

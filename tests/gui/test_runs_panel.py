@@ -73,7 +73,7 @@ class RecordingFakeSession:
         self.configs.append(config)
         recording = RunRecording(self.run_store, config, "Fake data", {}, listener)
         result = self.fake.train(config, recording, stop_event)
-        recording.finish(result.stopped, result.seconds)
+        recording.finish(result)
         self.run_store_error = recording.error
         return result
 

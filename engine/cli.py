@@ -369,6 +369,7 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     """Run ``train`` with ``argv`` and return the process exit status."""
     from engine import persistence
     from engine.data import DatasetError
+    from engine.run_store import open_run_store
     from engine.session import TrainerSession
 
     stdout = stdout or sys.stdout
@@ -409,7 +410,11 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
 
     stop_event = threading.Event()
     previous_handler = _install_interrupt(stop_event)
-    session = TrainerSession()
+    # The run history is optional: without it the run trains and is not listed.
+    run_store, store_message = open_run_store()
+    if store_message:
+        print(f"warning: {store_message}", file=sys.stderr)
+    session = TrainerSession(run_store)
     try:
         if spec is not None:
             return _run_comparison(
@@ -454,6 +459,8 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     finally:
         if previous_handler is not None:
             signal.signal(signal.SIGINT, previous_handler)
+        if run_store is not None:
+            run_store.close()
     return EXIT_OK
 
 

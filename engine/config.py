@@ -419,12 +419,8 @@ class FitConfig:
         _check_range(self, "epochs")
         _check_int(self, "batch_size")
         _check_range(self, "batch_size")
-        if not isinstance(self.fast, bool):
-            raise ConfigError(
-                f"fast={self.fast!r} is invalid: expected true or false."
-            )
         _check_choice(self, "strategy")
-        for name in ("early_stopping", "restore_best_weights", "checkpoint"):
+        for name in ("fast", "early_stopping", "restore_best_weights", "checkpoint"):
             _check_bool(self, name)
         _check_choice(self, "early_stopping_monitor")
         _check_int(self, "patience")

@@ -35,3 +35,27 @@ def user_log_dir() -> Path:
         return Path.home() / "Library" / "Logs" / APP_NAME
     state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
     return Path(state) / APP_NAME / "logs"
+
+
+DATA_DIR_VARIABLE = "KERAS_TRAINER_DATA_DIR"
+"""Environment variable that, when set, replaces the folder of user_data_dir()."""
+
+
+def user_data_dir() -> Path:
+    """Return the folder for the app's data, such as the run history database.
+
+    ``$KERAS_TRAINER_DATA_DIR`` wins when set. Otherwise Linux uses
+    ``$XDG_DATA_HOME`` (default ``~/.local/share``), macOS
+    ``~/Library/Application Support`` and Windows ``%APPDATA%``. The folder
+    may not exist.
+    """
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+        return base / APP_NAME
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_NAME
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / APP_NAME

@@ -34,6 +34,7 @@ from engine.data import (
     split_images,
 )
 from engine.reporting import History, TrainingListener
+from engine.run_store import RunRecording, RunStore, RunStoreError
 
 if TYPE_CHECKING:
     import keras
@@ -87,7 +88,13 @@ def import_keras() -> str:
 class TrainerSession:
     """Holds the current model and its data between training, saving and loading."""
 
-    def __init__(self) -> None:
+    def __init__(self, run_store: RunStore | None = None) -> None:
+        self.run_store = run_store
+        """Where each run is recorded; None records nothing."""
+        self.run_id: int | None = None
+        """Id in ``run_store`` of the run that trained the current model."""
+        self.run_store_error: RunStoreError | None = None
+        """The latest failure to record in ``run_store``, until the next run."""
         self.model: keras.Model | None = None
         self.config: RunConfig | None = None
         self.history = History()
@@ -129,9 +136,11 @@ class TrainerSession:
         A run that a stop request ends with the "discard" outcome leaves the
         previous model, settings and history current, or no model.
         """
-        from engine.training import can_reuse, train
+        from engine.training import can_reuse, check_fits_data, train
 
         data = self.data(config.data, config.seed)
+        # Settings that cannot run on this data are not recorded as a run.
+        check_fits_data(config, data)
         saved_state = None
         if can_reuse(self.model, config, data):
             reuse = self.model
@@ -143,7 +152,17 @@ class TrainerSession:
             )
         else:
             reuse = self._spare_model
-        result = train(config, data, listener, stop_event, reuse=reuse, control=control)
+        recording = self._start_recording(config, data, listener)
+        try:
+            result = train(
+                config, data, recording, stop_event, reuse=reuse, control=control
+            )
+        except Exception as error:
+            recording.fail(error)
+            self.run_store_error = recording.error
+            raise
+        recording.finish(result)
+        self.run_store_error = recording.error
         discarded = result.outcome is not None and result.outcome.kept == "discarded"
         if result.epochs_completed == 0 or discarded:
             logger.info("Keeping the previous model: no epoch completed, or discarded")
@@ -163,7 +182,28 @@ class TrainerSession:
         self.model = result.model
         self.config = config
         self.history = result.history
+        self.run_id = recording.run_id
         return result
+
+    def _start_recording(
+        self, config: RunConfig, data: SplitData, listener: TrainingListener | None
+    ) -> RunRecording:
+        counts = {
+            "train": len(data.y_train),
+            "validation": len(data.y_val),
+            "test": len(data.y_test),
+        }
+        return RunRecording(self.run_store, config, data.name, counts, listener)
+
+    def _record(self, action: str, *args: Any) -> None:
+        """Call ``run_store.<action>(run_id, *args)``; a failure is only kept."""
+        if self.run_store is None or self.run_id is None:
+            return
+        try:
+            getattr(self.run_store, action)(self.run_id, *args)
+        except RunStoreError as error:
+            logger.warning("Cannot record in the run history: %s", error)
+            self.run_store_error = error
 
     # Evaluation ---------------------------------------------------------
 
@@ -195,6 +235,7 @@ class TrainerSession:
             result.validation,
             result.test,
         )
+        self._record("set_evaluation", result)
         return result
 
     def _ensure_compiled(self, model: keras.Model) -> None:
@@ -225,11 +266,15 @@ class TrainerSession:
             "history": self.history.to_dict(),
             "config": self.config.to_dict() if self.config else None,
         }
-        return persistence.save_model(model, path, metadata)
+        saved = persistence.save_model(model, path, metadata)
+        self._record("add_file", saved, "model")
+        return saved
 
     def save_weights(self, path: str | Path) -> Path:
         """Save the current model's weights."""
-        return persistence.save_weights(self._require_model("save"), path)
+        saved = persistence.save_weights(self._require_model("save"), path)
+        self._record("add_file", saved, "weights")
+        return saved
 
     # Loading ------------------------------------------------------------
 
@@ -273,6 +318,7 @@ class TrainerSession:
         self.model = loaded.model
         self.history = history
         self.config = config
+        self.run_id = None
         summary = format_summary(
             summarize_model(loaded.model), f"Model: {loaded.path.name}"
         )
@@ -316,6 +362,7 @@ class TrainerSession:
         self.model = candidate
         self.history = History()
         self.config = candidate_config
+        self.run_id = None
         return f"Loaded the weights of {Path(path).name} into {target}."
 
     def _dataset_for(

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -47,6 +48,7 @@ from engine.config import (
     dataset_title,
 )
 from engine.data import KNOWN_SHAPES, DatasetError, size_text
+from engine.exports import ExportError, settings_stamp
 from engine.model_factory import describe_architecture, format_summary
 from engine.paths import display_path, user_log_dir
 from engine.persistence import (
@@ -56,13 +58,16 @@ from engine.persistence import (
 )
 from engine.reporting import BatchProgress, EpochResult
 from engine.run_control import RunControl
+from engine.run_store import open_run_store
 from engine.session import Evaluation, ModelInfo, TrainerSession
 from gui import resources
 from gui.compare_panel import ComparePanel
 from gui.evaluation_view import EvaluationView
+from gui.export import export_figure
 from gui.param_form import ParamForm
 from gui.presets_menu import PresetsMenu
 from gui.run_controls import OUTCOME_PROPERTY, stop_dialog
+from gui.runs_panel import RunsPanel
 from gui.tasks import EXPECTED_ERRORS, TaskOutcome, TaskRunner, TaskWorker
 from gui.training_plot import TrainingPlot
 
@@ -85,6 +90,11 @@ _FILE_DIALOGS = {
         "Load weights",
         None,
         "Keras weights (*.weights.h5 *.h5);;All files (*)",
+    ),
+    "export_figure": (
+        "Export figure",
+        "training.png",
+        "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)",
     ),
 }
 
@@ -127,7 +137,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(resources.app_icon())
         self.resize(1280, 800)
 
-        self.session = TrainerSession()
+        self.run_store, run_store_message = open_run_store()
+        self.session = TrainerSession(self.run_store)
+        self._figure_config: RunConfig | None = None
         self.runner = TaskRunner(self)
         self.last_message: QMessageBox | None = None
         self._keras_ready = False
@@ -146,6 +158,7 @@ class MainWindow(QMainWindow):
 
         self._create_widgets()
         self._create_layout()
+        self._create_runs_panel(run_store_message)
         self._create_actions()
         self._connect()
         self._update_controls()
@@ -319,6 +332,18 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.splitter)
         self.setCentralWidget(central)
 
+    def _create_runs_panel(self, store_message: str | None) -> None:
+        """Add the run history as a dock below the window's main area."""
+        self.runs_panel = RunsPanel(self.run_store, store_message, self)
+        self.runs_dock = QDockWidget("Runs", self)
+        self.runs_dock.setObjectName("runs_dock")
+        self.runs_dock.setWidget(self.runs_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.runs_dock)
+        self.resizeDocks([self.runs_dock], [300], Qt.Orientation.Vertical)
+        self.runs_panel.rerun_requested.connect(self._on_runs_panel_rerun_requested)
+        if store_message:
+            self._show_error("Run history", store_message)
+
     def _create_actions(self) -> None:
         def action(text: str, slot, shortcut=None) -> QAction:
             item = QAction(text, self)
@@ -346,6 +371,17 @@ class MainWindow(QMainWindow):
         self.save_weights_action = action(
             "Save weights…", self._on_save_weights_button_clicked
         )
+        self.export_figure_action = action(
+            "Export figure…", self._on_export_figure_action_triggered
+        )
+        self.export_runs_csv_action = action(
+            "Export selected runs as CSV…",
+            self.runs_panel.export_csv_dialog,
+        )
+        self.export_run_settings_action = action(
+            "Export selected run's settings…",
+            self.runs_panel.export_settings_dialog,
+        )
         self.quit_action = action("Quit", self.close, QKeySequence.StandardKey.Quit)
         self.train_action = action("Train", self.train, QKeySequence("Ctrl+Return"))
         self.stop_action = action("Stop…", self.ask_stop, QKeySequence("Esc"))
@@ -362,6 +398,13 @@ class MainWindow(QMainWindow):
         ):
             file_menu.addAction(item)
         file_menu.addSeparator()
+        for item in (
+            self.export_figure_action,
+            self.export_runs_csv_action,
+            self.export_run_settings_action,
+        ):
+            file_menu.addAction(item)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         run_menu = self.menuBar().addMenu("&Run")
         for item in (self.train_action, self.stop_action, self.evaluate_action):
@@ -371,6 +414,8 @@ class MainWindow(QMainWindow):
         self.presets = PresetsMenu(self)
         self.menuBar().addMenu(self.presets.menu)
         self.open_log_folder_action = action("Open log folder", self.open_log_folder)
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(self.runs_dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.open_log_folder_action)
 
@@ -449,6 +494,7 @@ class MainWindow(QMainWindow):
         self.start_background_import()
         self._training = True
         self._last_epoch = None
+        self._figure_config = config
         self.plot.clear(config.fit.epochs, _run_title(config))
         self.plot_tabs.setCurrentWidget(self.plot_pane)
         self.progress_bar.setValue(0)
@@ -476,6 +522,54 @@ class MainWindow(QMainWindow):
 
         self.runner.submit("train", run_training)
         self._update_controls()
+
+    def rerun(self, config: RunConfig) -> None:
+        """Show ``config`` in the form, then train if the form shows it exactly."""
+        if self._training or self._working():
+            self.statusBar().showMessage(
+                "Wait for the current task to finish before re-running a run."
+            )
+            return
+        try:
+            self.form.set_config(config)
+            form_config = self.form.config()
+        except (ConfigError, KeyError, TypeError, OverflowError) as error:
+            self._show_error(
+                "Cannot re-run",
+                f"The form cannot show this run's settings: {error}. Adjust the "
+                "settings by hand and press Train.",
+            )
+            return
+        if form_config != config:
+            form_values = form_config.flat()
+            differences = [
+                f"{name} {value!r} (form: {form_values[name]!r})"
+                for name, value in config.flat().items()
+                if form_values[name] != value
+            ]
+            self._show_error(
+                "Cannot re-run exactly",
+                "The form cannot show these settings of the run exactly: "
+                f"{', '.join(differences)}. Check the form and press Train to run "
+                "with its values.",
+            )
+            return
+        self.train()
+
+    def export_figure(self, path: str | Path) -> Path | None:
+        """Save the training curves as PNG, SVG or PDF with the settings stamped.
+
+        The suffix of ``path`` chooses the format. Returns the path written, or
+        None after showing why the export failed.
+        """
+        stamp = settings_stamp(self._figure_config)
+        try:
+            written = export_figure(self.plot.figure, path, stamp)
+        except ExportError as error:
+            self._show_error("Exporting the figure failed", str(error))
+            return None
+        self.statusBar().showMessage(f"Exported the figure to {display_path(written)}")
+        return written
 
     def ask_stop(self) -> None:
         """Pause the run and ask which weights to keep; the answer stops it.
@@ -752,6 +846,15 @@ class MainWindow(QMainWindow):
         if path := self._choose_file("load_weights"):
             self.load_weights(path)
 
+    @Slot()
+    def _on_export_figure_action_triggered(self) -> None:
+        if path := self._choose_file("export_figure"):
+            self.export_figure(path)
+
+    @Slot(object)
+    def _on_runs_panel_rerun_requested(self, config: RunConfig) -> None:
+        self.rerun(config)
+
     # Runner slots -------------------------------------------------------
 
     @Slot(str)
@@ -807,6 +910,15 @@ class MainWindow(QMainWindow):
             if self.stop_dialog is not None:
                 self.stop_dialog.close()
                 self.stop_dialog = None
+        if outcome.name in (
+            "train",
+            "compare",
+            "evaluate",
+            "save_model",
+            "save_weights",
+        ):
+            # These tasks add to the current run's record in the history.
+            self._show_run_history_result()
         if outcome.error is not None:
             self._report_failure(outcome)
         elif handler is not None:
@@ -910,8 +1022,18 @@ class MainWindow(QMainWindow):
         self.plot_tabs.setCurrentWidget(self.compare_panel)
         self.compare_panel.values_edit.setFocus()
 
+    def _show_run_history_result(self) -> None:
+        """List the run that just ended, with a message when it was not recorded."""
+        self.runs_panel.refresh()
+        error = getattr(self.session, "run_store_error", None)
+        if error is not None:
+            self.runs_panel.show_problem(f"The run history was not updated: {error}")
+        elif self.run_store is not None:
+            self.runs_panel.show_problem("")
+
     def _show_current_history(self) -> None:
         """Show the current model's curves again after a run that kept it."""
+        self._figure_config = self._run_config
         history = self.session.history
         title = "Current model" if self._has_model else ""
         self.plot.show_history(history.to_dict(), title if history.epochs else "")
@@ -970,6 +1092,7 @@ class MainWindow(QMainWindow):
 
     def _finish_load_model(self, info: ModelInfo) -> None:
         self._run_config = None
+        self._figure_config = info.config
         changed = self._show_model_settings(info)
         dataset = info.data.dataset if info.data else self.form.value("dataset")
         self._set_current_model(info.architecture, dataset)
@@ -1050,6 +1173,7 @@ class MainWindow(QMainWindow):
             config = self.form.config()
             self._set_current_model(config.model, config.data.dataset)
         self._run_config = None
+        self._figure_config = None
         self.plot.clear(0, "Weights loaded (no training history)")
         self.statusBar().showMessage(message)
 
@@ -1173,6 +1297,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.runner.shutdown()
+        if self.run_store is not None:
+            self.run_store.close()
         super().closeEvent(event)
 
 

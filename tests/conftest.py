@@ -57,6 +57,11 @@ def _prepare_keras_home() -> tuple[Path | None, str]:
 
 FASHION_MNIST_DIR, MISSING_DATA_REASON = _prepare_keras_home()
 
+# The run history and other user data go to a temporary folder, never the
+# user's own; each test also gets a fresh one (see isolated_data_dir).
+SESSION_DATA_DIR = tempfile.mkdtemp(prefix="keras-trainer-data-")
+os.environ["KERAS_TRAINER_DATA_DIR"] = SESSION_DATA_DIR
+
 
 def pytest_collection_modifyitems(config, items):
     if FASHION_MNIST_DIR is not None:
@@ -68,6 +73,7 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_unconfigure(config):
+    shutil.rmtree(SESSION_DATA_DIR, ignore_errors=True)
     if (
         FASHION_MNIST_DIR is not None
         and FASHION_MNIST_DIR.parent.parent.name.startswith("keras-trainer-tests-")
@@ -81,6 +87,14 @@ def fashion_mnist_dir() -> Path:
     if FASHION_MNIST_DIR is None:
         pytest.skip(MISSING_DATA_REASON)
     return FASHION_MNIST_DIR
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path, monkeypatch) -> Path:
+    """Point the app's data folder (the run history) at a folder of this test."""
+    folder = tmp_path / "user-data"
+    monkeypatch.setenv("KERAS_TRAINER_DATA_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture(autouse=True)

@@ -69,10 +69,10 @@ class RecordingFakeSession:
     def __getattr__(self, name):
         return getattr(self.fake, name)
 
-    def train(self, config, listener, stop_event):
+    def train(self, config, listener, stop_event, control=None):
         self.configs.append(config)
         recording = RunRecording(self.run_store, config, "Fake data", {}, listener)
-        result = self.fake.train(config, recording, stop_event)
+        result = self.fake.train(config, recording, stop_event, control)
         recording.finish(result)
         self.run_store_error = recording.error
         return result

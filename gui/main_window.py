@@ -58,6 +58,7 @@ from engine.reporting import BatchProgress, EpochResult
 from engine.session import Evaluation, ModelInfo, TrainerSession
 from gui import resources
 from gui.param_form import ParamForm
+from gui.settings import WindowSettings
 from gui.tasks import EXPECTED_ERRORS, TaskOutcome, TaskRunner, TaskWorker
 from gui.training_plot import TrainingPlot
 
@@ -116,13 +117,14 @@ class MainWindow(QMainWindow):
 
         self.session = TrainerSession()
         self.runner = TaskRunner(self)
+        self.window_settings = WindowSettings()
         self.last_message: QMessageBox | None = None
         self._keras_ready = False
         self._training = False
         self._has_model = False
         self._run_config: RunConfig | None = None
         self._last_epoch: EpochResult | None = None
-        self._folder = Path.home()
+        self._folder = self.window_settings.folder("models") or Path.home()
         self._model_settings: ModelConfig | None = None
         self._model_dataset: str | None = None
         self._weights_into_current = False
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._connect()
         self._update_controls()
+        self._restore_settings()
         self._on_form_params_changed(self.form.config())
         self.statusBar().showMessage("Choose the settings and press Train.")
 
@@ -253,7 +256,7 @@ class MainWindow(QMainWindow):
         self.details_tabs.addTab(self.summary_view, "Model summary")
         self.details_tabs.addTab(self.evaluation_table, "Evaluation")
 
-        right = QSplitter(Qt.Orientation.Vertical, self)
+        right = self.details_splitter = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.plot)
         right.addWidget(self.details_tabs)
         right.setStretchFactor(0, 3)
@@ -319,12 +322,16 @@ class MainWindow(QMainWindow):
         run_menu = self.menuBar().addMenu("&Run")
         for item in (self.train_action, self.stop_action, self.evaluate_action):
             run_menu.addAction(item)
+        self.reset_action = action("Reset to defaults", self.reset_to_defaults)
+        settings_menu = self.menuBar().addMenu("&Settings")
+        settings_menu.addAction(self.reset_action)
         self.open_log_folder_action = action("Open log folder", self.open_log_folder)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.open_log_folder_action)
 
     def _connect(self) -> None:
         self.form.params_changed.connect(self._on_form_params_changed)
+        self.form.params_changed.connect(self._remember_form)
         self.train_button.clicked.connect(self.train)
         self.stop_button.clicked.connect(self.stop)
         self.evaluate_button.clicked.connect(self.evaluate)
@@ -338,6 +345,37 @@ class MainWindow(QMainWindow):
         self.runner.epoch_ended.connect(self._on_runner_epoch_ended)
         self.runner.task_finished.connect(self._on_runner_task_finished)
         self.runner.busy_changed.connect(self._on_runner_busy_changed)
+
+    # Remembered settings ------------------------------------------------
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"splitter": self.splitter, "details_splitter": self.details_splitter}
+
+    def _restore_settings(self) -> None:
+        """Show the stored form values, last data folder, geometry and splitters."""
+        self._default_layout = {
+            name: splitter.sizes() for name, splitter in self._splitters().items()
+        }
+        self.form.last_folder = self.window_settings.folder("data")
+        self.form.set_config(self.window_settings.load_config())
+        self.window_settings.restore_layout(self, self._splitters())
+
+    @Slot(object)
+    def _remember_form(self, config: RunConfig) -> None:
+        self.window_settings.save_config(config)
+        if config.data.data_dir:
+            self.window_settings.set_folder("data", config.data.data_dir)
+
+    def reset_to_defaults(self) -> None:
+        """Show the default settings and layout, and forget the stored ones."""
+        if not self.form.isEnabled():
+            self.statusBar().showMessage("Wait for the current task to finish first.")
+            return
+        self.window_settings.reset()
+        for name, sizes in self._default_layout.items():
+            self._splitters()[name].setSizes(sizes)
+        self.form.set_config(RunConfig())
+        self.statusBar().showMessage("Settings reset to their defaults.")
 
     # Public actions -----------------------------------------------------
 
@@ -585,6 +623,7 @@ class MainWindow(QMainWindow):
         if not path:
             return None
         self._folder = Path(path).parent
+        self.window_settings.set_folder("models", self._folder)
         return path
 
     def _choose_save_path(self, action: str, normalize) -> str | None:
@@ -977,6 +1016,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.runner.shutdown()
+        self.window_settings.save_layout(self, self._splitters())
         super().closeEvent(event)
 
 

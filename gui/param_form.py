@@ -80,6 +80,8 @@ class ParamForm(QWidget):
         super().__init__(parent)
         self.inputs: dict[str, QWidget] = {}
         self._updating = False
+        self.last_folder: Path | None = None
+        """Where the folder dialog starts when the data folder field is empty."""
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -263,7 +265,9 @@ class ParamForm(QWidget):
     @Slot()
     def browse_data_folder(self) -> bool:
         """Ask for a data folder; return True when the user chose one."""
-        start = self.inputs["data_dir"].text().strip() or str(Path.home())
+        start = self.inputs["data_dir"].text().strip() or str(
+            self.last_folder or Path.home()
+        )
         folder = QFileDialog.getExistingDirectory(
             self, "Choose a folder with IDX files", start
         )
@@ -273,6 +277,7 @@ class ParamForm(QWidget):
 
     def choose_data_folder(self, folder: str) -> None:
         """Use ``folder`` as the data source; Digits changes to "IDX folder"."""
+        self.last_folder = Path(folder)
         values: dict[str, Any] = {"data_dir": folder}
         if self.value("dataset") == "digits":
             values["dataset"] = "idx_folder"

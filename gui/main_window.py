@@ -56,7 +56,8 @@ from engine.persistence import (
 )
 from engine.reporting import BatchProgress, EpochResult
 from engine.session import Evaluation, ModelInfo, TrainerSession
-from gui import resources
+from gui import app_info, resources
+from gui.figure_export import FigureExportError, save_figure
 from gui.param_form import ParamForm
 from gui.settings import WindowSettings
 from gui.tasks import EXPECTED_ERRORS, TaskOutcome, TaskRunner, TaskWorker
@@ -82,7 +83,14 @@ _FILE_DIALOGS = {
         None,
         "Keras weights (*.weights.h5 *.h5);;All files (*)",
     ),
+    "export_figure": (
+        "Export figure",
+        "training-curves.png",
+        "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)",
+    ),
 }
+# The remembered folder of each file dialog that does not use the model folder.
+_DIALOG_FOLDERS = {"export_figure": "figures"}
 
 
 class MainWindow(QMainWindow):
@@ -304,6 +312,13 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = action("Quit", self.close, QKeySequence.StandardKey.Quit)
         self.train_action = action("Train", self.train, QKeySequence("Ctrl+Return"))
+        # The keypad's Enter key is a different key from Return.
+        self.train_action.setShortcuts(
+            [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")]
+        )
+        self.export_figure_action = action(
+            "Export figure…", self._on_export_figure_triggered, QKeySequence("Ctrl+E")
+        )
         self.stop_action = action("Stop", self.stop, QKeySequence("Esc"))
         self.evaluate_action = action("Evaluate", self.evaluate)
 
@@ -318,6 +333,8 @@ class MainWindow(QMainWindow):
         ):
             file_menu.addAction(item)
         file_menu.addSeparator()
+        file_menu.addAction(self.export_figure_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         run_menu = self.menuBar().addMenu("&Run")
         for item in (self.train_action, self.stop_action, self.evaluate_action):
@@ -326,8 +343,15 @@ class MainWindow(QMainWindow):
         settings_menu = self.menuBar().addMenu("&Settings")
         settings_menu.addAction(self.reset_action)
         self.open_log_folder_action = action("Open log folder", self.open_log_folder)
+        self.help_action = action(
+            "Keras Trainer help", self.show_help, QKeySequence.StandardKey.HelpContents
+        )
+        self.about_action = action("About Keras Trainer", self.show_about)
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.help_action)
         help_menu.addAction(self.open_log_folder_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
 
     def _connect(self) -> None:
         self.form.params_changed.connect(self._on_form_params_changed)
@@ -376,6 +400,36 @@ class MainWindow(QMainWindow):
             self._splitters()[name].setSizes(sizes)
         self.form.set_config(RunConfig())
         self.statusBar().showMessage("Settings reset to their defaults.")
+
+    # Help, About and figure export ---------------------------------------
+
+    def show_help(self) -> QMessageBox:
+        """Show the steps of a run and the keyboard shortcuts."""
+        return self._show_message("Keras Trainer help", app_info.help_text(), False)
+
+    def show_about(self) -> QMessageBox:
+        """Show the versions of the app, Python, TensorFlow, Keras and Qt."""
+        return self._show_message("About Keras Trainer", app_info.about_text(), False)
+
+    def export_figure(self, path: str | Path) -> Path | None:
+        """Save the training figure as PNG, SVG or PDF, chosen by the suffix.
+
+        Returns the saved path, or None after showing why saving failed.
+        """
+        # NOTE: a minimal export; the run store's figure export (stamped with
+        # the run's settings) is meant to replace this method's body.
+        try:
+            saved = save_figure(self.plot.figure, path)
+        except FigureExportError as error:
+            self._show_error("Exporting the figure failed", str(error))
+            return None
+        self.statusBar().showMessage(f"Saved the figure to {display_path(saved)}")
+        return saved
+
+    @Slot()
+    def _on_export_figure_triggered(self) -> None:
+        if path := self._choose_file("export_figure"):
+            self.export_figure(path)
 
     # Public actions -----------------------------------------------------
 
@@ -613,17 +667,20 @@ class MainWindow(QMainWindow):
     def _choose_file(self, action: str) -> str | None:
         """Ask for a file to save or load; return its path, or None if cancelled."""
         title, default_name, filters = _FILE_DIALOGS[action]
+        kind = _DIALOG_FOLDERS.get(action, "models")
+        folder = self._folder
+        if kind != "models":
+            folder = self.window_settings.folder(kind) or self._folder
         if default_name is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, title, str(self._folder), filters
-            )
+            path, _ = QFileDialog.getOpenFileName(self, title, str(folder), filters)
         else:
-            suggestion = str(self._folder / default_name)
+            suggestion = str(folder / default_name)
             path, _ = QFileDialog.getSaveFileName(self, title, suggestion, filters)
         if not path:
             return None
-        self._folder = Path(path).parent
-        self.window_settings.set_folder("models", self._folder)
+        if kind == "models":
+            self._folder = Path(path).parent
+        self.window_settings.set_folder(kind, Path(path).parent)
         return path
 
     def _choose_save_path(self, action: str, normalize) -> str | None:

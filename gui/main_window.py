@@ -89,8 +89,13 @@ _FILE_DIALOGS = {
         "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)",
     ),
 }
+_FILE_DIALOGS["export_script"] = (
+    "Export as Python script",
+    "train_keras_model.py",
+    "Python script (*.py)",
+)
 # The remembered folder of each file dialog that does not use the model folder.
-_DIALOG_FOLDERS = {"export_figure": "figures"}
+_DIALOG_FOLDERS = {"export_figure": "figures", "export_script": "scripts"}
 
 
 class MainWindow(QMainWindow):
@@ -334,6 +339,10 @@ class MainWindow(QMainWindow):
             file_menu.addAction(item)
         file_menu.addSeparator()
         file_menu.addAction(self.export_figure_action)
+        self.export_script_action = action(
+            "Export as Python script…", self._on_export_script_triggered
+        )
+        file_menu.addAction(self.export_script_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         run_menu = self.menuBar().addMenu("&Run")
@@ -430,6 +439,36 @@ class MainWindow(QMainWindow):
     def _on_export_figure_triggered(self) -> None:
         if path := self._choose_file("export_figure"):
             self.export_figure(path)
+
+    def export_script(self, path: str | Path) -> Path | None:
+        """Write a standalone Keras script of the form's settings to ``path``.
+
+        The script repeats what Train does with these settings and gives the
+        same history for the same seed. Returns the path, or None after
+        showing why it failed.
+        """
+        from engine.script_export import export_script
+
+        config = self._checked_config(self.form.config)
+        if config is None:
+            return None
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(".py")
+        try:
+            saved = export_script(config, target)
+        except (DatasetError, ModelFileError) as error:
+            self._show_error("Exporting the script failed", str(error))
+            return None
+        self.statusBar().showMessage(
+            f"Exported the settings as a script: {display_path(saved)}"
+        )
+        return saved
+
+    @Slot()
+    def _on_export_script_triggered(self) -> None:
+        if path := self._choose_file("export_script"):
+            self.export_script(path)
 
     # Public actions -----------------------------------------------------
 

@@ -162,3 +162,24 @@ def test_ctrl_e_asks_for_path(make_window, tmp_path, monkeypatch):
     window = make_window(fake=True)
     window.export_figure_action.trigger()
     assert target.read_bytes().startswith(b"<?xml")
+
+
+def test_export_script_from_menu(make_window, tmp_path, monkeypatch):
+    target = tmp_path / "train"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    window = make_window(fake=True)
+    window.form.set_values(dataset="digits", epochs=4, seed=9)
+    window.export_script_action.trigger()
+    text = (tmp_path / "train.py").read_text()
+    assert "SEED = 9" in text
+    assert "EPOCHS = 4" in text
+    assert "load_digits" in text
+    assert "train.py" in window.statusBar().currentMessage()
+
+
+def test_export_script_bad_folder(make_window, tmp_path):
+    window = make_window(fake=True)
+    window.form.set_values(dataset="idx_folder", data_dir=str(tmp_path))
+    assert window.export_script(tmp_path / "train.py") is None
+    assert "is missing" in window.last_message.text()
+    assert not (tmp_path / "train.py").exists()

@@ -170,6 +170,12 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
     )
 
     parser.add_argument(
+        "--tensorboard-dir",
+        metavar="DIR",
+        help="write TensorBoard event files to a new subfolder of DIR for this run",
+    )
+
+    parser.add_argument(
         "--overwrite",
         action="store_true",
         help="replace existing --save and --history-out files instead of stopping",
@@ -196,6 +202,7 @@ def config_from_args(args: argparse.Namespace) -> RunConfig:
             learning_rate=args.learning_rate,
             epochs=args.epochs,
             batch_size=args.batch_size,
+            tensorboard_dir=args.tensorboard_dir,
         ),
         seed=args.seed,
     )

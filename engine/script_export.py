@@ -18,6 +18,7 @@ from engine import __version__
 from engine.config import OPTIMIZER_CHOICES, RunConfig, dataset_title
 from engine.data import KNOWN_SHAPES, find_idx_files
 from engine.persistence import atomic_write
+from engine.tensorboard_logs import tensorboard_command
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +62,8 @@ def render_script(config: RunConfig) -> str:
     """
     data, model, fit = config.data, config.model, config.fit
     imports = ["argparse", "json"]
+    if getattr(fit, "tensorboard_dir", None):
+        imports += ["os", "time"]
     helpers = ""
     if data.dataset == "digits":
         source = "scikit-learn's digits (offline)"
@@ -244,8 +247,11 @@ def _callbacks_code(config: RunConfig) -> str:
     tensorboard_dir = getattr(fit, "tensorboard_dir", None)
     if tensorboard_dir:
         lines += [
-            "# Event files for TensorBoard: tensorboard --logdir " + tensorboard_dir,
-            f"callbacks.append(keras.callbacks.TensorBoard(log_dir={_literal(tensorboard_dir)}))",
+            "# TensorBoard shows each subfolder of the log folder as a run. Open",
+            f"# them with: {tensorboard_command(tensorboard_dir)}",
+            f"log_dir = os.path.join({_literal(tensorboard_dir)}, "
+            'time.strftime("script-%Y%m%d-%H%M%S"))',
+            "callbacks.append(keras.callbacks.TensorBoard(log_dir=log_dir))",
         ]
     # NOTE: early stopping and checkpoint fields are read by name because
     # FitConfig gains them on another branch; their arguments mirror Keras'.

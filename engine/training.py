@@ -121,8 +121,10 @@ def train(
 
     from engine.callbacks import EpochReporter
     from engine.model_factory import build_model, compile_model
+    from engine.tensorboard_logs import tensorboard_callbacks
 
     check_fits_data(config, data)
+    extra_callbacks = [*tensorboard_callbacks(config), *(callbacks or [])]
     # Reset Keras' global state (layer names, seed generator) as a fresh script
     # starts, then seed it the same way.
     keras.backend.clear_session()
@@ -155,7 +157,7 @@ def train(
         epochs=config.fit.epochs,
         batch_size=config.fit.batch_size,
         validation_data=(x_val, data.y_val),
-        callbacks=[reporter, *(callbacks or [])],
+        callbacks=[reporter, *extra_callbacks],
         verbose=0,
     )
     seconds = time.perf_counter() - start

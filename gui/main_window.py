@@ -61,6 +61,7 @@ from gui.figure_export import FigureExportError, save_figure
 from gui.param_form import ParamForm
 from gui.settings import WindowSettings
 from gui.tasks import EXPECTED_ERRORS, TaskOutcome, TaskRunner, TaskWorker
+from gui.tensorboard_panel import TensorBoardCommand
 from gui.training_plot import TrainingPlot
 
 logger = logging.getLogger(__name__)
@@ -245,6 +246,8 @@ class MainWindow(QMainWindow):
         run_layout.addWidget(self.progress_bar, 1, 0, 1, 2)
         run_layout.addWidget(self.evaluate_button, 2, 0, 1, 2)
         run_layout.addWidget(self.model_hint_label, 3, 0, 1, 2)
+        self.tensorboard_command = TensorBoardCommand(self)
+        run_layout.addWidget(self.tensorboard_command, 4, 0, 1, 2)
 
         files_box = QGroupBox("Model files", self)
         files_layout = QGridLayout(files_box)
@@ -650,6 +653,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_form_params_changed(self, config: RunConfig) -> None:
         self._update_model_hint()
+        self.tensorboard_command.set_folder(config.fit.tensorboard_dir)
         shape = KNOWN_SHAPES.get(config.data.dataset)
         if shape is None:
             self.summary_view.setPlainText(

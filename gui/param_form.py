@@ -41,6 +41,7 @@ FORM_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Data", ("dataset", "data_dir", "validation_split")),
     ("Model", ("hidden_units", "activation", "dropout")),
     ("Training", ("optimizer", "learning_rate", "epochs", "batch_size", "seed")),
+    ("Logs", ("tensorboard_dir",)),
 )
 # Decimals shown, which also set the smallest step: 1e-8 admits learning rates
 # far below any used in practice, and 0.001 small validation fractions.
@@ -139,7 +140,9 @@ class ParamForm(QWidget):
                 widget.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         else:
             widget = QLineEdit(self)
-            widget.setPlaceholderText("Keras cache")
+            widget.setPlaceholderText(
+                "Keras cache" if name == "data_dir" else "None (no event files)"
+            )
             widget.setClearButtonEnabled(True)
         widget.setObjectName(name)
         widget.setToolTip(meta["description"])
@@ -162,6 +165,8 @@ class ParamForm(QWidget):
         raise KeyError(name)
 
     def _wrap(self, name: str, widget: QWidget) -> QWidget:
+        if name == "tensorboard_dir":
+            return self._wrap_tensorboard(widget)
         if name != "data_dir":
             return widget
         row = QWidget(self)
@@ -174,6 +179,21 @@ class ParamForm(QWidget):
         self.browse_button.setToolTip("Choose a folder holding the four IDX files.")
         self.browse_button.clicked.connect(self.browse_data_folder)
         row_layout.addWidget(self.browse_button)
+        return row
+
+    def _wrap_tensorboard(self, widget: QWidget) -> QWidget:
+        row = QWidget(self)
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(widget, 1)
+        self.tensorboard_browse_button = QPushButton("Browse…", row)
+        self.tensorboard_browse_button.setObjectName("browse_tensorboard_dir_button")
+        self.tensorboard_browse_button.setAccessibleName("Choose TensorBoard folder")
+        self.tensorboard_browse_button.setToolTip(
+            "Choose a folder for TensorBoard event files."
+        )
+        self.tensorboard_browse_button.clicked.connect(self.browse_tensorboard_folder)
+        row_layout.addWidget(self.tensorboard_browse_button)
         return row
 
     def _connect_inputs(self) -> None:
@@ -273,6 +293,17 @@ class ParamForm(QWidget):
         )
         if folder:
             self.choose_data_folder(folder)
+        return bool(folder)
+
+    @Slot()
+    def browse_tensorboard_folder(self) -> bool:
+        """Ask for a TensorBoard log folder; return True when the user chose one."""
+        start = self.inputs["tensorboard_dir"].text().strip() or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(
+            self, "Choose a folder for TensorBoard event files", start
+        )
+        if folder:
+            self.set_values(tensorboard_dir=folder)
         return bool(folder)
 
     def choose_data_folder(self, folder: str) -> None:

@@ -197,6 +197,7 @@ def test_to_dict_groups_settings():
         "learning_rate": 0.001,
         "epochs": 20,
         "batch_size": 32,
+        "tensorboard_dir": None,
     }
 
 

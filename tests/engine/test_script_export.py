@@ -174,11 +174,19 @@ def test_callbacks_from_settings():
         checkpoint_path=None,
     )
     code = _callbacks_code(SimpleNamespace(fit=fit))
-    assert 'keras.callbacks.TensorBoard(log_dir="/tmp/logs")' in code
+    assert 'log_dir = os.path.join("/tmp/logs", time.strftime(' in code
+    assert "keras.callbacks.TensorBoard(log_dir=log_dir)" in code
     assert 'EarlyStopping(monitor="val_loss", patience=3' in code
     assert "restore_best_weights=True" in code
     assert 'ModelCheckpoint("best.keras", monitor="val_accuracy"' in code
     compile(code, "callbacks.py", "exec")
+
+
+def test_tensorboard_script_imports(tmp_path):
+    text = render_script(RunConfig().replace(tensorboard_dir=str(tmp_path)))
+    assert "import os\n" in text
+    assert "import time\n" in text
+    compile(text, "exported.py", "exec")
 
 
 def test_no_callbacks_by_default():

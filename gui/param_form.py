@@ -165,35 +165,40 @@ class ParamForm(QWidget):
         raise KeyError(name)
 
     def _wrap(self, name: str, widget: QWidget) -> QWidget:
+        if name == "data_dir":
+            self.browse_button = self._browse_button(
+                "browse_data_dir_button",
+                "Choose data folder",
+                "Choose a folder holding the four IDX files.",
+            )
+            self.browse_button.clicked.connect(self.browse_data_folder)
+            return self._folder_row(widget, self.browse_button)
         if name == "tensorboard_dir":
-            return self._wrap_tensorboard(widget)
-        if name != "data_dir":
-            return widget
-        row = QWidget(self)
-        row_layout = QHBoxLayout(row)
-        row_layout.setContentsMargins(0, 0, 0, 0)
-        row_layout.addWidget(widget, 1)
-        self.browse_button = QPushButton("Browse…", row)
-        self.browse_button.setObjectName("browse_data_dir_button")
-        self.browse_button.setAccessibleName("Choose data folder")
-        self.browse_button.setToolTip("Choose a folder holding the four IDX files.")
-        self.browse_button.clicked.connect(self.browse_data_folder)
-        row_layout.addWidget(self.browse_button)
-        return row
+            self.tensorboard_browse_button = self._browse_button(
+                "browse_tensorboard_dir_button",
+                "Choose TensorBoard folder",
+                "Choose a folder for TensorBoard event files.",
+            )
+            self.tensorboard_browse_button.clicked.connect(
+                self.browse_tensorboard_folder
+            )
+            return self._folder_row(widget, self.tensorboard_browse_button)
+        return widget
 
-    def _wrap_tensorboard(self, widget: QWidget) -> QWidget:
+    def _browse_button(self, name: str, accessible_name: str, tip: str) -> QPushButton:
+        button = QPushButton("Browse…", self)
+        button.setObjectName(name)
+        button.setAccessibleName(accessible_name)
+        button.setToolTip(tip)
+        return button
+
+    def _folder_row(self, widget: QWidget, button: QPushButton) -> QWidget:
+        """Return a row with a folder field and its Browse button."""
         row = QWidget(self)
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
         row_layout.addWidget(widget, 1)
-        self.tensorboard_browse_button = QPushButton("Browse…", row)
-        self.tensorboard_browse_button.setObjectName("browse_tensorboard_dir_button")
-        self.tensorboard_browse_button.setAccessibleName("Choose TensorBoard folder")
-        self.tensorboard_browse_button.setToolTip(
-            "Choose a folder for TensorBoard event files."
-        )
-        self.tensorboard_browse_button.clicked.connect(self.browse_tensorboard_folder)
-        row_layout.addWidget(self.tensorboard_browse_button)
+        row_layout.addWidget(button)
         return row
 
     def _connect_inputs(self) -> None:

@@ -1,22 +1,28 @@
-"""Start Keras Trainer: the window by default, or ``main.py train`` without one."""
+"""Start Keras Trainer: the window by default, or ``main.py train`` without one.
+
+``main.py --self-test`` trains Digits for 2 epochs without a window, saves and
+reloads the model, and exits 0 when that works (1 with a message otherwise).
+"""
 
 from __future__ import annotations
 
 import logging
 import os
 import sys
+import time
 
 logger = logging.getLogger(__name__)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the window, or the ``train`` subcommand when it is the first argument."""
+    started = time.perf_counter()
     argv = list(sys.argv[1:] if argv is None else argv)
     # TensorFlow's C++ start-up notes (CPU features, the failed CUDA probe on
     # machines without a GPU) mean nothing to users of this app. Errors that
     # matter reach Python as exceptions, which the app reports and logs.
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    headless = argv[:1] == ["train"]
+    headless = argv[:1] == ["train"] or "--self-test" in argv
 
     from engine.app_logging import configure_logging
 
@@ -24,10 +30,22 @@ def main(argv: list[str] | None = None) -> int:
         console_level=logging.WARNING if headless else logging.INFO
     )
     logger.info("Keras Trainer started with %s; log file %s", argv, log_file)
+    if "--self-test" in argv:
+        from engine.self_test import run_self_test
+
+        return run_self_test()
     if headless:
         from engine.cli import run
 
         return run(argv[1:])
+
+    from engine.display_check import display_problem
+
+    problem = display_problem()
+    if problem is not None:
+        # The console handler shows this error on stderr, and the log keeps it.
+        logger.error("%s", problem)
+        return 1
 
     from PySide6.QtWidgets import QApplication
 
@@ -42,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     # A last guard: no worker thread may outlive the application.
     app.aboutToQuit.connect(window.runner.shutdown)
     window.show()
+    logger.info("Window shown %.1f s after start", time.perf_counter() - started)
     window.start_background_import()
     return app.exec()
 

@@ -55,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     install_qt_message_handler()
     app = QApplication(sys.argv[:1] + argv)
     app.setApplicationName("Keras Trainer")
+    from gui.i18n import install_language
+    from gui.settings import WindowSettings
+
+    install_language(WindowSettings().language())
     window = MainWindow()
     window.install_exception_dialog()
     # A last guard: no worker thread may outlive the application.

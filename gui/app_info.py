@@ -45,31 +45,43 @@ def version_rows() -> list[tuple[str, str]]:
 
 def about_text() -> str:
     """Return the About dialog's rich text: purpose and component versions."""
-    tr = QCoreApplication.translate
     rows = "".join(
         f"<tr><td>{name}</td><td>&nbsp;{version}</td></tr>"
         for name, version in version_rows()
     )
+    purpose = QCoreApplication.translate(
+        "AppInfo", "Trains Keras image classifiers without code."
+    )
     return (
         f"<h3>Keras Trainer {engine.__version__}</h3>"
-        f"<p>{tr('AppInfo', 'Trains Keras image classifiers without code.')}</p>"
-        f"<table>{rows}</table>"
+        f"<p>{purpose}</p><table>{rows}</table>"
     )
 
 
 def help_text() -> str:
     """Return the Help dialog's rich text: the steps of a run and the shortcuts."""
-    tr = QCoreApplication.translate
     steps = [
-        tr("AppInfo", "Choose a dataset and the model and training settings."),
-        tr("AppInfo", "Press Train (Ctrl+Return) and watch the curves grow."),
-        tr("AppInfo", "Press Stop (Esc) to end the run after the current batch."),
-        tr("AppInfo", "Evaluate the model on the validation and test sets."),
-        tr("AppInfo", "Save the model (Ctrl+S) or load one (Ctrl+O)."),
-        tr("AppInfo", "Export the figure (Ctrl+E) or the run as a Python script."),
+        QCoreApplication.translate(
+            "AppInfo", "Choose a dataset and the model and training settings."
+        ),
+        QCoreApplication.translate(
+            "AppInfo", "Press Train (Ctrl+Return) and watch the curves grow."
+        ),
+        QCoreApplication.translate(
+            "AppInfo", "Press Stop (Esc) to end the run after the current batch."
+        ),
+        QCoreApplication.translate(
+            "AppInfo", "Evaluate the model on the validation and test sets."
+        ),
+        QCoreApplication.translate(
+            "AppInfo", "Save the model (Ctrl+S) or load one (Ctrl+O)."
+        ),
+        QCoreApplication.translate(
+            "AppInfo", "Export the figure (Ctrl+E) or the run as a Python script."
+        ),
     ]
     items = "".join(f"<li>{step}</li>" for step in steps)
-    hint = tr(
+    hint = QCoreApplication.translate(
         "AppInfo",
         "Hover over any field for what it does. Settings are remembered between "
         "starts; Settings > Reset to defaults restores them.",

@@ -33,6 +33,7 @@ from engine.config import (
     RunConfig,
     setting_metadata,
 )
+from gui.i18n import translate_config
 
 logger = logging.getLogger(__name__)
 
@@ -87,13 +88,13 @@ class ParamForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for title, names in FORM_GROUPS:
-            group = QGroupBox(title, self)
+            group = QGroupBox(translate_config(title), self)
             form = QFormLayout(group)
             for name in names:
                 meta = setting_metadata(name)
                 widget = self._create_input(name, meta)
-                label = QLabel(meta["title"], group)
-                label.setToolTip(meta["description"])
+                label = QLabel(translate_config(meta["title"]), group)
+                label.setToolTip(translate_config(meta["description"]))
                 label.setBuddy(widget)
                 form.addRow(label, self._wrap(name, widget))
             layout.addWidget(group)
@@ -116,7 +117,7 @@ class ParamForm(QWidget):
         if "choices" in meta:
             widget: QWidget = QComboBox(self)
             for key, label in meta["choices"].items():
-                widget.addItem(label, key)
+                widget.addItem(translate_config(label), key)
         elif field_type == "int":
             widget = QSpinBox(self)
             widget.setRange(
@@ -141,13 +142,15 @@ class ParamForm(QWidget):
         else:
             widget = QLineEdit(self)
             widget.setPlaceholderText(
-                "Keras cache" if name == "data_dir" else "None (no event files)"
+                self.tr("Keras cache")
+                if name == "data_dir"
+                else self.tr("None (no event files)")
             )
             widget.setClearButtonEnabled(True)
         widget.setObjectName(name)
-        widget.setToolTip(meta["description"])
-        widget.setAccessibleName(meta["title"])
-        widget.setAccessibleDescription(meta["description"])
+        widget.setToolTip(translate_config(meta["description"]))
+        widget.setAccessibleName(translate_config(meta["title"]))
+        widget.setAccessibleDescription(translate_config(meta["description"]))
         self.inputs[name] = widget
         return widget
 
@@ -168,16 +171,16 @@ class ParamForm(QWidget):
         if name == "data_dir":
             self.browse_button = self._browse_button(
                 "browse_data_dir_button",
-                "Choose data folder",
-                "Choose a folder holding the four IDX files.",
+                self.tr("Choose data folder"),
+                self.tr("Choose a folder holding the four IDX files."),
             )
             self.browse_button.clicked.connect(self.browse_data_folder)
             return self._folder_row(widget, self.browse_button)
         if name == "tensorboard_dir":
             self.tensorboard_browse_button = self._browse_button(
                 "browse_tensorboard_dir_button",
-                "Choose TensorBoard folder",
-                "Choose a folder for TensorBoard event files.",
+                self.tr("Choose TensorBoard folder"),
+                self.tr("Choose a folder for TensorBoard event files."),
             )
             self.tensorboard_browse_button.clicked.connect(
                 self.browse_tensorboard_folder
@@ -186,7 +189,7 @@ class ParamForm(QWidget):
         return widget
 
     def _browse_button(self, name: str, accessible_name: str, tip: str) -> QPushButton:
-        button = QPushButton("Browse…", self)
+        button = QPushButton(self.tr("Browse…"), self)
         button.setObjectName(name)
         button.setAccessibleName(accessible_name)
         button.setToolTip(tip)
@@ -263,7 +266,7 @@ class ParamForm(QWidget):
         """Return ``error``'s message with setting names replaced by form titles."""
         text = str(error)
         for name in self.inputs:
-            title = setting_metadata(name)["title"]
+            title = translate_config(setting_metadata(name)["title"])
             text = text.replace(f"{name}=", f"{title} ").replace(
                 f"{name} ", f"{title} "
             )
@@ -294,7 +297,7 @@ class ParamForm(QWidget):
             self.last_folder or Path.home()
         )
         folder = QFileDialog.getExistingDirectory(
-            self, "Choose a folder with IDX files", start
+            self, self.tr("Choose a folder with IDX files"), start
         )
         if folder:
             self.choose_data_folder(folder)
@@ -305,7 +308,7 @@ class ParamForm(QWidget):
         """Ask for a TensorBoard log folder; return True when the user chose one."""
         start = self.inputs["tensorboard_dir"].text().strip() or str(Path.home())
         folder = QFileDialog.getExistingDirectory(
-            self, "Choose a folder for TensorBoard event files", start
+            self, self.tr("Choose a folder for TensorBoard event files"), start
         )
         if folder:
             self.set_values(tensorboard_dir=folder)

@@ -142,9 +142,7 @@ class ParamForm(QWidget):
         else:
             widget = QLineEdit(self)
             widget.setPlaceholderText(
-                self.tr("Keras cache")
-                if name == "data_dir"
-                else self.tr("None (no event files)")
+                self.tr("Keras cache") if name == "data_dir" else self.tr("Off")
             )
             widget.setClearButtonEnabled(True)
         widget.setObjectName(name)

@@ -805,8 +805,8 @@
         <translation>Keras 캐시</translation>
     </message>
     <message>
-        <source>None (no event files)</source>
-        <translation>없음 (이벤트 파일 안 씀)</translation>
+        <source>Off</source>
+        <translation>사용 안 함</translation>
     </message>
     <message>
         <source>Choose data folder</source>

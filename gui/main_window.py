@@ -1208,8 +1208,8 @@ class MainWindow(QMainWindow):
             self._show_current_history()
         if outcome.name == "import":
             self.tensorflow_label.setText(self.tr("TensorFlow failed to load"))
-        # NOTE: messages raised by the engine stay English because the engine
-        # never imports Qt; only the titles and the app's own sentences around
+        # NOTE: messages raised by the engine stay English, because the engine
+        # never imports Qt. Only the titles and the app's own sentences around
         # them are translated.
         if isinstance(error, EXPECTED_ERRORS):
             text = str(error)

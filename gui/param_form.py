@@ -83,7 +83,7 @@ class ParamForm(QWidget):
         self.inputs: dict[str, QWidget] = {}
         self._updating = False
         self.last_folder: Path | None = None
-        """Where the folder dialog starts when the data folder field is empty."""
+        """Start folder of the data folder dialog while the field is empty."""
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -1,6 +1,8 @@
 """Start Keras Trainer: the window by default, ``main.py train`` without one.
 
 ``main.py presets`` lists the tutorial presets that ``train --preset`` runs.
+``main.py --self-test`` trains Digits for 2 epochs without a window, saves and
+reloads the model, and exits 0 when that works (1 with a message otherwise).
 """
 
 from __future__ import annotations
@@ -8,18 +10,20 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 
 logger = logging.getLogger(__name__)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the window, or the ``train`` or ``presets`` subcommand named first."""
+    started = time.perf_counter()
     argv = list(sys.argv[1:] if argv is None else argv)
     # TensorFlow's C++ start-up notes (CPU features, the failed CUDA probe on
     # machines without a GPU) mean nothing to users of this app. Errors that
     # matter reach Python as exceptions, which the app reports and logs.
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    headless = argv[:1] in (["train"], ["presets"])
+    headless = argv[:1] in (["train"], ["presets"]) or "--self-test" in argv
 
     from engine.app_logging import configure_logging
 
@@ -31,10 +35,22 @@ def main(argv: list[str] | None = None) -> int:
         from engine.cli import list_presets
 
         return list_presets()
+    if "--self-test" in argv:
+        from engine.self_test import run_self_test
+
+        return run_self_test()
     if headless:
         from engine.cli import run
 
         return run(argv[1:])
+
+    from engine.display_check import display_problem
+
+    problem = display_problem()
+    if problem is not None:
+        # The console handler shows this error on stderr, and the log keeps it.
+        logger.error("%s", problem)
+        return 1
 
     from PySide6.QtWidgets import QApplication
 
@@ -44,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     install_qt_message_handler()
     app = QApplication(sys.argv[:1] + argv)
     app.setApplicationName("Keras Trainer")
+    from gui.i18n import install_language
+    from gui.settings import WindowSettings
+
+    install_language(WindowSettings().language())
     window = MainWindow()
     window.install_exception_dialog()
     # A last guard: no worker thread may outlive the application.
@@ -53,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     # libraries holds the interpreter lock for seconds, which would leave the
     # window blank until then.
     app.processEvents()
+    logger.info("Window shown %.1f s after start", time.perf_counter() - started)
     window.start_background_import()
     return app.exec()
 

@@ -243,6 +243,12 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
     )
 
     parser.add_argument(
+        "--tensorboard-dir",
+        metavar="DIR",
+        help="write TensorBoard event files to a new subfolder of DIR for this run",
+    )
+
+    parser.add_argument(
         "--overwrite",
         action="store_true",
         help="replace existing --save and --history-out files instead of stopping",
@@ -337,6 +343,7 @@ def config_from_args(args: argparse.Namespace) -> RunConfig:
             fast=args.fast,
             strategy=args.strategy,
             **_callback_settings(args),
+            tensorboard_dir=args.tensorboard_dir,
         ),
         seed=args.seed,
     )

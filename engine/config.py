@@ -317,6 +317,14 @@ class FitConfig:
             step=1,
         ),
     )
+    tensorboard_dir: str | None = field(
+        default=None,
+        metadata=_meta(
+            "TensorBoard folder",
+            "Folder for TensorBoard event files; each run writes a new subfolder. "
+            "Empty writes none. Open them with: tensorboard --logdir FOLDER.",
+        ),
+    )
 
     fast: bool = field(
         default=False,
@@ -413,6 +421,13 @@ class FitConfig:
 
     def __post_init__(self) -> None:
         _check_choice(self, "optimizer")
+        if self.tensorboard_dir is not None and not isinstance(
+            self.tensorboard_dir, str
+        ):
+            raise ConfigError(
+                f"tensorboard_dir={self.tensorboard_dir!r} is invalid: expected a "
+                "folder path."
+            )
         _check_finite(self, "learning_rate")
         _check_range(self, "learning_rate")
         _check_int(self, "epochs")

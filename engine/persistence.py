@@ -148,6 +148,16 @@ def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
+def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
+    """Write a file through ``write(temporary_path)``, then move it to ``path``.
+
+    Raises ModelFileError naming the cause; an earlier file at ``path`` stays.
+    """
+    target = Path(path)
+    _atomic_write(target, write)
+    return target
+
+
 STALE_PARTIAL_SECONDS = 600
 """Age after which a leftover temporary save file is taken as abandoned."""
 

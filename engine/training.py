@@ -145,10 +145,12 @@ def train(
     from engine.model_factory import build_model, compile_model
     from engine.monitoring import build_callbacks, check_checkpoint_target, finish_run
     from engine.pipeline import fit_inputs, levers_for, set_steps_per_execution
+    from engine.tensorboard_logs import tensorboard_callbacks
 
     check_fits_data(config, data)
     check_checkpoint_target(config)
     control = control or RunControl(stop_event)
+    extra_callbacks = [*tensorboard_callbacks(config), *(callbacks or [])]
     # A multi-worker strategy must exist before TensorFlow runs any operation.
     strategy = make_strategy(config.fit.strategy)
     # Reset Keras' global state (layer names, seed generator) as a fresh script
@@ -196,7 +198,7 @@ def train(
     model.fit(
         **inputs,
         epochs=config.fit.epochs,
-        callbacks=[reporter, *(callbacks or []), *tracking],
+        callbacks=[reporter, *extra_callbacks, *tracking],
         verbose=0,
     )
     seconds = time.perf_counter() - start

@@ -8,9 +8,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThread, QUrl, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QProcess,
+    Qt,
+    QThread,
+    QUrl,
+    Slot,
+)
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDesktopServices,
     QFontDatabase,
@@ -25,6 +34,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -60,43 +70,64 @@ from engine.reporting import BatchProgress, EpochResult
 from engine.run_control import RunControl
 from engine.run_store import open_run_store
 from engine.session import Evaluation, ModelInfo, TrainerSession
-from gui import resources
+from gui import app_info, resources
 from gui.compare_panel import ComparePanel
 from gui.evaluation_view import EvaluationView
 from gui.export import export_figure
+from gui.i18n import LANGUAGES, restart_command, translate_config
 from gui.param_form import ParamForm
 from gui.presets_menu import PresetsMenu
 from gui.run_controls import OUTCOME_PROPERTY, stop_dialog
 from gui.runs_panel import RunsPanel
+from gui.settings import WindowSettings
 from gui.tasks import EXPECTED_ERRORS, TaskOutcome, TaskRunner, TaskWorker
+from gui.tensorboard_panel import TensorBoardCommand
 from gui.training_plot import TrainingPlot
 
 logger = logging.getLogger(__name__)
 
 # Dialog title, suggested file name (None for an open dialog) and name filters.
+# The titles and filters are marked for lupdate and translated when shown.
 _FILE_DIALOGS = {
     "save_model": (
-        "Save model",
+        QT_TRANSLATE_NOOP("MainWindow", "Save model"),
         "model.keras",
-        "Keras model (*.keras);;Legacy HDF5 model (*.h5)",
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "Keras model (*.keras);;Legacy HDF5 model (*.h5)"
+        ),
     ),
-    "load_model": ("Load model", None, "Keras models (*.keras *.h5);;All files (*)"),
+    "load_model": (
+        QT_TRANSLATE_NOOP("MainWindow", "Load model"),
+        None,
+        QT_TRANSLATE_NOOP("MainWindow", "Keras models (*.keras *.h5);;All files (*)"),
+    ),
     "save_weights": (
-        "Save weights",
+        QT_TRANSLATE_NOOP("MainWindow", "Save weights"),
         "model.weights.h5",
-        "Keras weights (*.weights.h5)",
+        QT_TRANSLATE_NOOP("MainWindow", "Keras weights (*.weights.h5)"),
     ),
     "load_weights": (
-        "Load weights",
+        QT_TRANSLATE_NOOP("MainWindow", "Load weights"),
         None,
-        "Keras weights (*.weights.h5 *.h5);;All files (*)",
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "Keras weights (*.weights.h5 *.h5);;All files (*)"
+        ),
     ),
     "export_figure": (
-        "Export figure",
-        "training.png",
-        "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)",
+        QT_TRANSLATE_NOOP("MainWindow", "Export figure"),
+        "training-curves.png",
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"
+        ),
     ),
 }
+_FILE_DIALOGS["export_script"] = (
+    QT_TRANSLATE_NOOP("MainWindow", "Export as Python script"),
+    "train_keras_model.py",
+    QT_TRANSLATE_NOOP("MainWindow", "Python script (*.py)"),
+)
+# The remembered folder of each file dialog that does not use the model folder.
+_DIALOG_FOLDERS = {"export_figure": "figures", "export_script": "scripts"}
 
 
 class MainWindow(QMainWindow):
@@ -133,7 +164,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Keras Trainer")
+        self.setWindowTitle(self.tr("Keras Trainer"))
         self.setWindowIcon(resources.app_icon())
         self.resize(1280, 800)
 
@@ -141,13 +172,14 @@ class MainWindow(QMainWindow):
         self.session = TrainerSession(self.run_store)
         self._figure_config: RunConfig | None = None
         self.runner = TaskRunner(self)
+        self.window_settings = WindowSettings()
         self.last_message: QMessageBox | None = None
         self._keras_ready = False
         self._training = False
         self._has_model = False
         self._run_config: RunConfig | None = None
         self._last_epoch: EpochResult | None = None
-        self._folder = Path.home()
+        self._folder = self.window_settings.folder("models") or Path.home()
         self._model_settings: ModelConfig | None = None
         self._model_dataset: str | None = None
         self._weights_into_current = False
@@ -162,8 +194,9 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._connect()
         self._update_controls()
+        self._restore_settings()
         self._on_form_params_changed(self.form.config())
-        self.statusBar().showMessage("Choose the settings and press Train.")
+        self.statusBar().showMessage(self.tr("Choose the settings and press Train."))
 
     # Construction -------------------------------------------------------
 
@@ -176,66 +209,74 @@ class MainWindow(QMainWindow):
         )
 
         self.train_button = self._button(
-            "Train", "train_button", "Train a new model with these settings."
+            self.tr("Train"),
+            "train_button",
+            self.tr("Train a new model with these settings."),
         )
         self.stop_button = self._button(
-            "Stop",
+            self.tr("Stop"),
             "stop_button",
-            "Stop after the current batch and choose which weights to keep.",
+            self.tr("Stop after the current batch and choose which weights to keep."),
         )
         self.pause_button = self._button(
-            "Pause",
+            self.tr("Pause"),
             "pause_button",
-            "Hold training after the current batch. Resume continues the same run "
-            "with its optimizer state.",
+            self.tr(
+                "Hold training after the current batch. Resume continues the same "
+                "run with its optimizer state."
+            ),
         )
         self.evaluate_button = self._button(
-            "Evaluate",
+            self.tr("Evaluate"),
             "evaluate_button",
-            "Compute loss and accuracy on the validation and test sets.",
+            self.tr("Compute loss and accuracy on the validation and test sets."),
         )
         self.save_model_button = self._button(
-            "Save model…",
+            self.tr("Save model…"),
             "save_model_button",
-            "Save the whole model (.keras, or legacy .h5).",
+            self.tr("Save the whole model (.keras, or legacy .h5)."),
         )
         self.load_model_button = self._button(
-            "Load model…", "load_model_button", "Load a whole model saved by Keras."
+            self.tr("Load model…"),
+            "load_model_button",
+            self.tr("Load a whole model saved by Keras."),
         )
         self.save_weights_button = self._button(
-            "Save weights…",
+            self.tr("Save weights…"),
             "save_weights_button",
-            "Save only the weights (.weights.h5).",
+            self.tr("Save only the weights (.weights.h5)."),
         )
         self.load_weights_button = self._button(
-            "Load weights…",
+            self.tr("Load weights…"),
             "load_weights_button",
-            "Load weights into the current model, or into a new one built from the "
-            "settings.",
+            self.tr(
+                "Load weights into the current model, or into a new one built from "
+                "the settings."
+            ),
         )
         self.train_button.setDefault(True)
 
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("progress_bar")
-        self.progress_bar.setAccessibleName("Training progress")
+        self.progress_bar.setAccessibleName(self.tr("Training progress"))
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(0)
-        self.progress_bar.setFormat("Idle")
+        self.progress_bar.setFormat(self.tr("Idle"))
         self.progress_bar.setTextVisible(True)
 
         fixed_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.summary_view = QPlainTextEdit(self)
         self.summary_view.setObjectName("model_summary")
-        self.summary_view.setAccessibleName("Model summary")
+        self.summary_view.setAccessibleName(self.tr("Model summary"))
         self.summary_view.setReadOnly(True)
         self.summary_view.setFont(fixed_font)
         self.summary_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
 
         self.evaluation_table = QTableWidget(0, 4, self)
         self.evaluation_table.setObjectName("evaluation_table")
-        self.evaluation_table.setAccessibleName("Evaluation results")
+        self.evaluation_table.setAccessibleName(self.tr("Evaluation results"))
         self.evaluation_table.setHorizontalHeaderLabels(
-            ["Set", "Images", "Loss", "Accuracy"]
+            [self.tr("Set"), self.tr("Images"), self.tr("Loss"), self.tr("Accuracy")]
         )
         self.evaluation_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch
@@ -251,11 +292,11 @@ class MainWindow(QMainWindow):
 
         self.held_label = QLabel(self)
         self.held_label.setObjectName("held_weights")
-        self.held_label.setAccessibleName("Weights of the current model")
+        self.held_label.setAccessibleName(self.tr("Weights of the current model"))
         self.held_label.setWordWrap(True)
         self.held_label.hide()
 
-        self.tensorflow_label = QLabel("TensorFlow not loaded", self)
+        self.tensorflow_label = QLabel(self.tr("TensorFlow not loaded"), self)
         self.tensorflow_label.setObjectName("tensorflow_status")
         self.statusBar().addPermanentWidget(self.tensorflow_label)
 
@@ -267,7 +308,7 @@ class MainWindow(QMainWindow):
         return button
 
     def _create_layout(self) -> None:
-        run_box = QGroupBox("Run", self)
+        run_box = QGroupBox(self.tr("Run"), self)
         run_layout = QGridLayout(run_box)
         run_layout.addWidget(self.train_button, 0, 0)
         run_layout.addWidget(self.pause_button, 0, 1)
@@ -275,8 +316,10 @@ class MainWindow(QMainWindow):
         run_layout.addWidget(self.progress_bar, 1, 0, 1, 3)
         run_layout.addWidget(self.evaluate_button, 2, 0, 1, 3)
         run_layout.addWidget(self.model_hint_label, 3, 0, 1, 3)
+        self.tensorboard_command = TensorBoardCommand(self)
+        run_layout.addWidget(self.tensorboard_command, 4, 0, 1, 3)
 
-        files_box = QGroupBox("Model files", self)
+        files_box = QGroupBox(self.tr("Model files"), self)
         files_layout = QGridLayout(files_box)
         files_layout.addWidget(self.save_model_button, 0, 0)
         files_layout.addWidget(self.load_model_button, 0, 1)
@@ -296,8 +339,8 @@ class MainWindow(QMainWindow):
         scroll.setMinimumWidth(360)
 
         self.details_tabs = QTabWidget(self)
-        self.details_tabs.addTab(self.summary_view, "Model summary")
-        self.details_tabs.addTab(self.evaluation_table, "Evaluation")
+        self.details_tabs.addTab(self.summary_view, self.tr("Model summary"))
+        self.details_tabs.addTab(self.evaluation_table, self.tr("Evaluation"))
 
         # The plot with, below it, which epoch's weights the model holds.
         self.plot_pane = QWidget(self)
@@ -308,12 +351,12 @@ class MainWindow(QMainWindow):
 
         self.plot_tabs = QTabWidget(self)
         self.plot_tabs.setObjectName("plot_tabs")
-        self.plot_tabs.addTab(self.plot_pane, "Training curves")
-        self.plot_tabs.addTab(self.evaluation_view, "Test set evaluation")
+        self.plot_tabs.addTab(self.plot_pane, self.tr("Training curves"))
+        self.plot_tabs.addTab(self.evaluation_view, self.tr("Test set evaluation"))
         # Compare mode sits in a tab beside the single run's curves.
-        self.plot_tabs.addTab(self.compare_panel, "Compare")
+        self.plot_tabs.addTab(self.compare_panel, self.tr("Compare"))
 
-        right = QSplitter(Qt.Orientation.Vertical, self)
+        right = self.details_splitter = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.plot_tabs)
         right.addWidget(self.details_tabs)
         right.setStretchFactor(0, 3)
@@ -353,41 +396,51 @@ class MainWindow(QMainWindow):
             return item
 
         self.open_data_action = action(
-            "Open data folder…", self.form.browse_data_folder
+            self.tr("Open data folder…"), self.form.browse_data_folder
         )
         self.load_model_action = action(
-            "Load model…",
+            self.tr("Load model…"),
             self._on_load_model_button_clicked,
             QKeySequence.StandardKey.Open,
         )
         self.save_model_action = action(
-            "Save model…",
+            self.tr("Save model…"),
             self._on_save_model_button_clicked,
             QKeySequence.StandardKey.Save,
         )
         self.load_weights_action = action(
-            "Load weights…", self._on_load_weights_button_clicked
+            self.tr("Load weights…"), self._on_load_weights_button_clicked
         )
         self.save_weights_action = action(
-            "Save weights…", self._on_save_weights_button_clicked
+            self.tr("Save weights…"), self._on_save_weights_button_clicked
+        )
+        self.quit_action = action(
+            self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit
+        )
+        self.train_action = action(
+            self.tr("Train"), self.train, QKeySequence("Ctrl+Return")
+        )
+        # The keypad's Enter key is a different key from Return.
+        self.train_action.setShortcuts(
+            [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")]
         )
         self.export_figure_action = action(
-            "Export figure…", self._on_export_figure_action_triggered
+            self.tr("Export figure…"),
+            self._on_export_figure_action_triggered,
+            QKeySequence("Ctrl+E"),
         )
         self.export_runs_csv_action = action(
-            "Export selected runs as CSV…",
+            self.tr("Export selected runs as CSV…"),
             self.runs_panel.export_csv_dialog,
         )
         self.export_run_settings_action = action(
-            "Export selected run's settings…",
+            self.tr("Export selected run's settings…"),
             self.runs_panel.export_settings_dialog,
         )
-        self.quit_action = action("Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.train_action = action("Train", self.train, QKeySequence("Ctrl+Return"))
-        self.stop_action = action("Stop…", self.ask_stop, QKeySequence("Esc"))
-        self.evaluate_action = action("Evaluate", self.evaluate)
+        self.stop_action = action(self.tr("Stop…"), self.ask_stop, QKeySequence("Esc"))
+        self.evaluate_action = action(self.tr("Evaluate"), self.evaluate)
 
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.open_data_action)
         file_menu.addSeparator()
         for item in (
@@ -404,20 +457,55 @@ class MainWindow(QMainWindow):
             self.export_run_settings_action,
         ):
             file_menu.addAction(item)
+        self.export_script_action = action(
+            self.tr("Export as Python script…"), self._on_export_script_triggered
+        )
+        file_menu.addAction(self.export_script_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        run_menu = self.menuBar().addMenu("&Run")
+        run_menu = self.menuBar().addMenu(self.tr("&Run"))
         for item in (self.train_action, self.stop_action, self.evaluate_action):
             run_menu.addAction(item)
-        self.compare_action = action("Compare…", self._on_compare_action_triggered)
+        self.compare_action = action(
+            self.tr("Compare…"), self._on_compare_action_triggered
+        )
         run_menu.addAction(self.compare_action)
         self.presets = PresetsMenu(self)
         self.menuBar().addMenu(self.presets.menu)
-        self.open_log_folder_action = action("Open log folder", self.open_log_folder)
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.runs_dock.toggleViewAction())
-        help_menu = self.menuBar().addMenu("&Help")
+        self.reset_action = action(self.tr("Reset to defaults"), self.reset_to_defaults)
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        settings_menu.addAction(self.reset_action)
+        self._create_language_menu(settings_menu)
+        self.open_log_folder_action = action(
+            self.tr("Open log folder"), self.open_log_folder
+        )
+        self.help_action = action(
+            self.tr("Keras Trainer help"),
+            self.show_help,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        self.about_action = action(self.tr("About Keras Trainer"), self.show_about)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.help_action)
         help_menu.addAction(self.open_log_folder_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
+
+    def _create_language_menu(self, parent_menu: QMenu) -> None:
+        self.language_menu = parent_menu.addMenu(self.tr("Language"))
+        group = QActionGroup(self)
+        chosen = self.window_settings.language()
+        for code, name in [("", self.tr("System default")), *LANGUAGES.items()]:
+            item = QAction(name, self)
+            item.setCheckable(True)
+            item.setData(code)
+            item.setChecked(code == chosen)
+            group.addAction(item)
+            self.language_menu.addAction(item)
+        group.triggered.connect(self._on_language_triggered)
+        self.language_actions = group.actions()
 
     def _connect(self) -> None:
         self.form.params_changed.connect(self._on_form_params_changed)
@@ -425,6 +513,7 @@ class MainWindow(QMainWindow):
         self.compare_panel.comparison_requested.connect(
             self._on_compare_panel_comparison_requested
         )
+        self.form.params_changed.connect(self._remember_form)
         self.train_button.clicked.connect(self.train)
         self.stop_button.clicked.connect(self.ask_stop)
         self.pause_button.clicked.connect(self.toggle_pause)
@@ -440,6 +529,131 @@ class MainWindow(QMainWindow):
         self.runner.task_finished.connect(self._on_runner_task_finished)
         self.runner.busy_changed.connect(self._on_runner_busy_changed)
 
+    # Remembered settings ------------------------------------------------
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"splitter": self.splitter, "details_splitter": self.details_splitter}
+
+    def _restore_settings(self) -> None:
+        """Show the stored form values, last data folder, geometry and splitters."""
+        self._default_layout = {
+            name: splitter.sizes() for name, splitter in self._splitters().items()
+        }
+        self.form.last_folder = self.window_settings.folder("data")
+        self.form.set_config(self.window_settings.load_config())
+        self.window_settings.restore_layout(self, self._splitters())
+
+    @Slot(object)
+    def _remember_form(self, config: RunConfig) -> None:
+        self.window_settings.save_config(config)
+        if config.data.data_dir:
+            self.window_settings.set_folder("data", config.data.data_dir)
+
+    def reset_to_defaults(self) -> None:
+        """Show the default settings and layout, and forget the stored ones."""
+        if not self.form.isEnabled():
+            self.statusBar().showMessage(
+                self.tr("Wait for the current task to finish first.")
+            )
+            return
+        self.window_settings.reset()
+        for name, sizes in self._default_layout.items():
+            self._splitters()[name].setSizes(sizes)
+        self.form.set_config(RunConfig())
+        self.statusBar().showMessage(self.tr("Settings reset to their defaults."))
+
+    # Language -----------------------------------------------------------
+
+    @Slot(QAction)
+    def _on_language_triggered(self, item: QAction) -> None:
+        self.set_language(item.data())
+
+    def set_language(self, code: str) -> QMessageBox:
+        """Store the UI language ("" follows the system); it applies at restart."""
+        self.window_settings.set_language(code)
+        box = self._show_message(
+            self.tr("Language"),
+            self.tr(
+                "The new language applies when Keras Trainer starts again. Your "
+                "settings are kept."
+            ),
+            warning=False,
+        )
+        restart = box.addButton(
+            self.tr("Restart now"), QMessageBox.ButtonRole.ActionRole
+        )
+        restart.clicked.connect(self.restart)
+        return box
+
+    def restart(self) -> bool:
+        """Start a new instance of the app and close this window.
+
+        Returns False, and keeps the window, while a task runs.
+        """
+        if self.runner.is_busy():
+            self.statusBar().showMessage(
+                self.tr("Wait for the current task to finish, then restart.")
+            )
+            return False
+        program, arguments = restart_command()
+        if not QProcess.startDetached(program, arguments):
+            self._show_error(
+                self.tr("Restart failed"),
+                self.tr("Start Keras Trainer again yourself: {command}").format(
+                    command=" ".join([program, *arguments])
+                ),
+            )
+            return False
+        logger.info("Restarting as %s %s", program, arguments)
+        self.close()
+        return True
+
+    # Help, About and figure export ---------------------------------------
+
+    def show_help(self) -> QMessageBox:
+        """Show the steps of a run and the keyboard shortcuts."""
+        return self._show_message(
+            self.tr("Keras Trainer help"), app_info.help_text(), False
+        )
+
+    def show_about(self) -> QMessageBox:
+        """Show the versions of the app, Python, TensorFlow, Keras and Qt."""
+        return self._show_message(
+            self.tr("About Keras Trainer"), app_info.about_text(), False
+        )
+
+    def export_script(self, path: str | Path) -> Path | None:
+        """Write a standalone Keras script of the form's settings to ``path``.
+
+        The script repeats what Train does with these settings and gives the
+        same history for the same seed. Returns the path, or None after
+        showing why it failed.
+        """
+        from engine.script_export import export_script
+
+        config = self._checked_config(self.form.config)
+        if config is None:
+            return None
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(".py")
+        try:
+            saved = export_script(config, target)
+        except (DatasetError, ModelFileError) as error:
+            self._show_error(self.tr("Exporting the script failed"), str(error))
+            return None
+        self.statusBar().showMessage(
+            self.tr("Exported the settings as a script: {path}").format(
+                path=display_path(saved)
+            )
+        )
+        return saved
+
+    @Slot()
+    def _on_export_script_triggered(self) -> None:
+        if path := self._choose_file("export_script"):
+            self.export_script(path)
+
     # Public actions -----------------------------------------------------
 
     def open_log_folder(self) -> None:
@@ -448,9 +662,11 @@ class MainWindow(QMainWindow):
         folder.mkdir(parents=True, exist_ok=True)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             self._show_error(
-                "Cannot open the log folder",
-                f"No file manager opened {display_path(folder)}. Open that folder "
-                "yourself; the current log is keras-trainer.log.",
+                self.tr("Cannot open the log folder"),
+                self.tr(
+                    "No file manager opened {folder}. Open that folder yourself; the "
+                    "current log is keras-trainer.log."
+                ).format(folder=display_path(folder)),
             )
 
     def install_exception_dialog(self) -> None:
@@ -461,9 +677,11 @@ class MainWindow(QMainWindow):
             previous(kind, error, trace)
             if issubclass(kind, Exception) and QThread.currentThread() == self.thread():
                 self._show_error(
-                    "Unexpected error",
-                    f"{kind.__name__}: {error}\n\nThe app keeps running. The details "
-                    f"are in the log in {display_path(user_log_dir())}.",
+                    self.tr("Unexpected error"),
+                    f"{kind.__name__}: {error}\n\n"
+                    + self.tr(
+                        "The app keeps running. The details are in the log in {folder}."
+                    ).format(folder=display_path(user_log_dir())),
                 )
 
         sys.excepthook = excepthook
@@ -477,14 +695,14 @@ class MainWindow(QMainWindow):
             return
         from engine.session import import_keras
 
-        self.tensorflow_label.setText("Loading TensorFlow…")
+        self.tensorflow_label.setText(self.tr("Loading TensorFlow…"))
         self.runner.submit("import", lambda worker: import_keras())
 
     def train(self) -> None:
         """Start a training run with the form's settings."""
         if self._training or self._working():
             self.statusBar().showMessage(
-                "Wait for the current task to finish, or press Stop."
+                self.tr("Wait for the current task to finish, or press Stop.")
             )
             return
         config = self._checked_config(self.form.config)
@@ -498,27 +716,28 @@ class MainWindow(QMainWindow):
         self.plot.clear(config.fit.epochs, _run_title(config))
         self.plot_tabs.setCurrentWidget(self.plot_pane)
         self.progress_bar.setValue(0)
-        self.progress_bar.setFormat("Starting…")
+        self.progress_bar.setFormat(self.tr("Starting…"))
         if not self._keras_ready:
             self.statusBar().showMessage(
-                "Loading TensorFlow and the data; training starts next…"
+                self.tr("Loading TensorFlow and the data; training starts next…")
             )
         else:
             self.statusBar().showMessage(
-                f"Loading {DATASET_CHOICES[config.data.dataset]}…"
+                self.tr("Loading {dataset}…").format(
+                    dataset=translate_config(DATASET_CHOICES[config.data.dataset])
+                )
             )
         session = self.session
         control = RunControl()
         self._control = control
         self.pause_button.setText("Pause")
+        summary_title = self.tr("Model: classifier")
 
         def run_training(worker: TaskWorker) -> Any:
             from engine.model_factory import format_summary, summarize_model
 
             result = session.train(config, worker, worker.stop_event, control=control)
-            return result, format_summary(
-                summarize_model(result.model), "Model: classifier"
-            )
+            return result, format_summary(summarize_model(result.model), summary_title)
 
         self.runner.submit("train", run_training)
         self._update_controls()
@@ -566,9 +785,11 @@ class MainWindow(QMainWindow):
         try:
             written = export_figure(self.plot.figure, path, stamp)
         except ExportError as error:
-            self._show_error("Exporting the figure failed", str(error))
+            self._show_error(self.tr("Exporting the figure failed"), str(error))
             return None
-        self.statusBar().showMessage(f"Exported the figure to {display_path(written)}")
+        self.statusBar().showMessage(
+            self.tr("Exported the figure to {path}").format(path=display_path(written))
+        )
         return written
 
     def ask_stop(self) -> None:
@@ -611,8 +832,8 @@ class MainWindow(QMainWindow):
         self.runner.request_stop()
         self.pause_button.setText("Pause")
         self.pause_button.setEnabled(False)
-        self.progress_bar.setFormat("Stopping…")
-        self.statusBar().showMessage("Stopping after the current batch…")
+        self.progress_bar.setFormat(self.tr("Stopping…"))
+        self.statusBar().showMessage(self.tr("Stopping after the current batch…"))
 
     def _on_stop_dialog_answered(self, outcome: str, was_paused: bool) -> None:
         self.stop_dialog = None
@@ -647,7 +868,9 @@ class MainWindow(QMainWindow):
         if config is None:
             return
         session = self.session
-        self.statusBar().showMessage("Evaluating on the validation and test sets…")
+        self.statusBar().showMessage(
+            self.tr("Evaluating on the validation and test sets…")
+        )
         self.runner.submit(
             "evaluate", lambda worker: session.evaluate(config.data, config.seed)
         )
@@ -689,7 +912,9 @@ class MainWindow(QMainWindow):
             return
         self.start_background_import()
         session = self.session
-        self.statusBar().showMessage(f"Loading {Path(path).name}…")
+        self.statusBar().showMessage(
+            self.tr("Loading {name}…").format(name=Path(path).name)
+        )
         self.runner.submit(
             "load_model",
             lambda worker: session.load_model(
@@ -706,7 +931,9 @@ class MainWindow(QMainWindow):
             return
         self.start_background_import()
         session = self.session
-        self.statusBar().showMessage(f"Loading {Path(path).name}…")
+        self.statusBar().showMessage(
+            self.tr("Loading {name}…").format(name=Path(path).name)
+        )
         into_current = not self._form_differs_from_model(config)
         self._weights_into_current = into_current
         self.runner.submit(
@@ -719,12 +946,16 @@ class MainWindow(QMainWindow):
         try:
             return make_config()
         except ConfigError as error:
-            self._show_error("Invalid settings", self.form.describe_error(error))
+            self._show_error(
+                self.tr("Invalid settings"), self.form.describe_error(error)
+            )
             return None
 
     def _can_start(self) -> bool:
         if self._training:
-            self.statusBar().showMessage("Wait for training to finish, or press Stop.")
+            self.statusBar().showMessage(
+                self.tr("Wait for training to finish, or press Stop.")
+            )
             return False
         return True
 
@@ -733,18 +964,25 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_form_params_changed(self, config: RunConfig) -> None:
         self._update_model_hint()
+        self.tensorboard_command.set_folder(config.fit.tensorboard_dir)
         shape = KNOWN_SHAPES.get(config.data.dataset)
         if shape is None:
             self.summary_view.setPlainText(
-                "The input shape and the number of classes are read from the IDX files "
-                "when training starts."
+                self.tr(
+                    "The input shape and the number of classes are read from the IDX "
+                    "files when training starts."
+                )
             )
             return
         classes = 10
         rows = describe_architecture(config.model, shape, classes)
-        title = (
-            f"Model from the form's settings, for {dataset_title(config.data.dataset)} "
-            f"({size_text(shape)} images, {classes} classes)"
+        title = self.tr(
+            "Model from the form's settings, for {dataset} ({size} images, "
+            "{classes} classes)"
+        ).format(
+            dataset=dataset_title(config.data.dataset),
+            size=size_text(shape),
+            classes=classes,
         )
         self.summary_view.setPlainText(format_summary(rows, title))
 
@@ -769,18 +1007,30 @@ class MainWindow(QMainWindow):
         if config is not None and self._form_differs_from_model(config):
             parts = []
             if self._model_dataset is not None:
-                parts.append(f"was trained on {dataset_title(self._model_dataset)}")
+                parts.append(
+                    self.tr("The current model was trained on {dataset}.").format(
+                        dataset=dataset_title(self._model_dataset)
+                    )
+                )
             if self._model_settings is not None:
                 current = self._model_settings
                 parts.append(
-                    f"has {current.hidden_units} "
-                    f"{ACTIVATION_CHOICES[current.activation]} units and dropout "
-                    f"{current.dropout:g}"
+                    self.tr(
+                        "The current model has {units} {activation} units and "
+                        "dropout {dropout}."
+                    ).format(
+                        units=current.hidden_units,
+                        activation=ACTIVATION_CHOICES[current.activation],
+                        dropout=f"{current.dropout:g}",
+                    )
                 )
-            hint = (
-                f"The current model {' and '.join(parts)}. Evaluate and Save use "
-                "it; Train and Load weights build a new model from the form."
+            parts.append(
+                self.tr(
+                    "Evaluate and Save use it; Train and Load weights build a new "
+                    "model from the form."
+                )
             )
+            hint = " ".join(parts)
         self.model_hint_label.setText(hint)
         self.model_hint_label.setVisible(bool(hint))
 
@@ -789,16 +1039,21 @@ class MainWindow(QMainWindow):
     def _choose_file(self, action: str) -> str | None:
         """Ask for a file to save or load; return its path, or None if cancelled."""
         title, default_name, filters = _FILE_DIALOGS[action]
+        title, filters = self.tr(title), self.tr(filters)
+        kind = _DIALOG_FOLDERS.get(action, "models")
+        folder = self._folder
+        if kind != "models":
+            folder = self.window_settings.folder(kind) or self._folder
         if default_name is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, title, str(self._folder), filters
-            )
+            path, _ = QFileDialog.getOpenFileName(self, title, str(folder), filters)
         else:
-            suggestion = str(self._folder / default_name)
+            suggestion = str(folder / default_name)
             path, _ = QFileDialog.getSaveFileName(self, title, suggestion, filters)
         if not path:
             return None
-        self._folder = Path(path).parent
+        if kind == "models":
+            self._folder = Path(path).parent
+        self.window_settings.set_folder(kind, Path(path).parent)
         return path
 
     def _choose_save_path(self, action: str, normalize) -> str | None:
@@ -813,14 +1068,15 @@ class MainWindow(QMainWindow):
         try:
             path = normalize(chosen)
         except ModelFileError as error:
-            self._show_error("Invalid file name", str(error))
+            self._show_error(self.tr("Invalid file name"), str(error))
             return None
         if str(path) != chosen and path.exists():
             answer = QMessageBox.question(
                 self,
-                "Replace file?",
-                f"{path.name} already exists in {display_path(path.parent)}. "
-                "Replace it?",
+                self.tr("Replace file?"),
+                self.tr("{name} already exists in {folder}. Replace it?").format(
+                    name=path.name, folder=display_path(path.parent)
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return None
@@ -860,7 +1116,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_runner_task_started(self, name: str) -> None:
         if name == "train":
-            self.progress_bar.setFormat("Loading data…")
+            self.progress_bar.setFormat(self.tr("Loading data…"))
 
     @Slot(object)
     def _on_runner_progress(self, progress: BatchProgress) -> None:
@@ -868,15 +1124,19 @@ class MainWindow(QMainWindow):
             return
         done = (progress.epoch - 1) + progress.batch / max(progress.batches, 1)
         self.progress_bar.setValue(round(1000 * done / max(progress.epochs, 1)))
-        position = (
-            f"Epoch {progress.epoch}/{progress.epochs}, "
-            f"batch {progress.batch}/{progress.batches}"
+        position = self.tr("Epoch {epoch}/{epochs}, batch {batch}/{batches}").format(
+            epoch=progress.epoch,
+            epochs=progress.epochs,
+            batch=progress.batch,
+            batches=progress.batches,
         )
         self.progress_bar.setFormat(position)
         left = _time_left(progress.elapsed, done, progress.epochs)
         metrics = ""
         if self._last_epoch is not None:
-            metrics = " | last epoch: " + _metrics_text(self._last_epoch.metrics)
+            metrics = " | " + self.tr("last epoch: {metrics}").format(
+                metrics=_metrics_text(self._last_epoch.metrics)
+            )
         self.statusBar().showMessage(f"{position} | {left}{metrics}")
 
     @Slot(object)
@@ -888,8 +1148,13 @@ class MainWindow(QMainWindow):
         self.progress_bar.setValue(round(1000 * result.epoch / max(result.epochs, 1)))
         patience = result.status.patience_text() if result.status else ""
         self.statusBar().showMessage(
-            f"Epoch {result.epoch}/{result.epochs}: {_metrics_text(result.metrics)} | "
-            f"{_time_left(result.elapsed, result.epoch, result.epochs)}"
+            self.tr("Epoch {epoch}/{epochs}: {metrics}").format(
+                epoch=result.epoch,
+                epochs=result.epochs,
+                metrics=_metrics_text(result.metrics),
+            )
+            + " | "
+            + _time_left(result.elapsed, result.epoch, result.epochs)
             + (f" | {patience}" if patience else "")
         )
 
@@ -935,7 +1200,9 @@ class MainWindow(QMainWindow):
 
     def _finish_import(self, version: str) -> None:
         self._keras_ready = True
-        self.tensorflow_label.setText(f"TensorFlow ready (Keras {version})")
+        self.tensorflow_label.setText(
+            self.tr("TensorFlow ready (Keras {version})").format(version=version)
+        )
 
     def _finish_train(self, outcome: tuple[Any, str]) -> None:
         result, summary = outcome
@@ -945,9 +1212,12 @@ class MainWindow(QMainWindow):
         if run.reason == "diverged":
             self._show_error("Training stopped", run.summary_text())
         if epochs == 0:
-            self.progress_bar.setFormat("Stopped before the first epoch ended")
+            self.progress_bar.setFormat(self.tr("Stopped before the first epoch ended"))
             self.statusBar().showMessage(
-                "Stopped before the first epoch ended; the previous model is unchanged."
+                self.tr(
+                    "Stopped before the first epoch ended; the previous model is "
+                    "unchanged."
+                )
             )
             self._show_current_history()
             return
@@ -971,20 +1241,32 @@ class MainWindow(QMainWindow):
         if epochs < planned:
             self.plot.end_run(epochs)
         if result.stopped:
-            self.progress_bar.setFormat(f"Stopped after {epochs} of {planned} epochs")
-            message = f"Stopped after {epochs} of {planned} epochs. {run.held_text()}"
+            self.progress_bar.setFormat(
+                self.tr("Stopped after {epochs} of {planned} epochs").format(
+                    epochs=epochs, planned=planned
+                )
+            )
+            message = self.tr("Stopped after {epochs} of {planned} epochs.").format(
+                epochs=epochs, planned=planned
+            )
+            message += " " + run.held_text()
         elif run.reason in ("early_stopping", "diverged"):
             self.progress_bar.setValue(1000)
-            self.progress_bar.setFormat(
-                f"{'Early stopped' if run.stopped_epoch else 'Stopped'} after "
-                f"{epochs} of {planned} epochs"
-            )
+            if run.stopped_epoch:
+                text = self.tr("Early stopped after {epochs} of {planned} epochs")
+            else:
+                text = self.tr("Stopped after {epochs} of {planned} epochs")
+            self.progress_bar.setFormat(text.format(epochs=epochs, planned=planned))
             message = run.summary_text()
         else:
             self.progress_bar.setValue(1000)
-            self.progress_bar.setFormat(f"Done: {_plural(epochs, 'epoch')}")
-            message = f"Trained {_plural(epochs, 'epoch')} in {result.seconds:.1f} s. "
-            message += run.held_text()
+            self.progress_bar.setFormat(
+                self.tr("Done: {epochs}").format(epochs=_epochs_text(epochs))
+            )
+            message = self.tr("Trained {epochs} in {seconds} s.").format(
+                epochs=_epochs_text(epochs), seconds=f"{result.seconds:.1f}"
+            )
+            message += " " + run.held_text()
         if last:
             message += f" | {_metrics_text(last)}"
         self.statusBar().showMessage(message)
@@ -1035,7 +1317,7 @@ class MainWindow(QMainWindow):
         """Show the current model's curves again after a run that kept it."""
         self._figure_config = self._run_config
         history = self.session.history
-        title = "Current model" if self._has_model else ""
+        title = self.tr("Current model") if self._has_model else ""
         self.plot.show_history(history.to_dict(), title if history.epochs else "")
 
     def _set_current_model(self, settings: ModelConfig | None, dataset: str) -> None:
@@ -1051,8 +1333,8 @@ class MainWindow(QMainWindow):
 
     def _finish_evaluate(self, evaluation: Evaluation) -> None:
         rows = [
-            ("Validation", evaluation.validation_count, evaluation.validation),
-            ("Test", evaluation.test_count, evaluation.test),
+            (self.tr("Validation"), evaluation.validation_count, evaluation.validation),
+            (self.tr("Test"), evaluation.test_count, evaluation.test),
         ]
         # A run without validation data has no validation row.
         rows = [row for row in rows if row[1]]
@@ -1077,18 +1359,26 @@ class MainWindow(QMainWindow):
             self.plot_tabs.setCurrentWidget(self.evaluation_view)
         weights = ""
         if self._held_epoch is not None:
-            weights = f" (weights of epoch {self._held_epoch})"
+            weights = self.tr(" (weights of epoch {epoch})").format(
+                epoch=self._held_epoch
+            )
         accuracies = ", ".join(
-            f"{name.lower()} accuracy {metrics.get('accuracy', math.nan):.4f}"
+            self.tr("{set} accuracy {value}").format(
+                set=name, value=f"{metrics.get('accuracy', math.nan):.4f}"
+            )
             for name, _, metrics in rows
         )
         self.statusBar().showMessage(f"{evaluation.dataset}{weights}: {accuracies}")
 
     def _finish_save_model(self, path: Path) -> None:
-        self.statusBar().showMessage(f"Saved model to {display_path(path)}")
+        self.statusBar().showMessage(
+            self.tr("Saved model to {path}").format(path=display_path(path))
+        )
 
     def _finish_save_weights(self, path: Path) -> None:
-        self.statusBar().showMessage(f"Saved weights to {display_path(path)}")
+        self.statusBar().showMessage(
+            self.tr("Saved weights to {path}").format(path=display_path(path))
+        )
 
     def _finish_load_model(self, info: ModelInfo) -> None:
         self._run_config = None
@@ -1097,26 +1387,41 @@ class MainWindow(QMainWindow):
         dataset = info.data.dataset if info.data else self.form.value("dataset")
         self._set_current_model(info.architecture, dataset)
         self.summary_view.setPlainText(info.summary)
-        self.plot.show_history(info.history.to_dict(), f"Loaded: {info.path.name}")
+        self.plot.show_history(
+            info.history.to_dict(),
+            self.tr("Loaded: {name}").format(name=info.path.name),
+        )
 
         epochs = info.history.epochs
         if epochs:
-            history_note = f"trained {_plural(epochs, 'epoch')}"
+            history_note = self.tr("trained {epochs}").format(
+                epochs=_epochs_text(epochs)
+            )
         else:
-            history_note = "the file contains no training history"
+            history_note = self.tr("the file contains no training history")
         if info.architecture is None:
-            history_note += "; its layers differ from the form's model"
-        self.progress_bar.setFormat(f"Loaded {info.path.name}")
-        self.statusBar().showMessage(f"Loaded {info.path.name} ({history_note})")
+            history_note += self.tr("; its layers differ from the form's model")
+        self.progress_bar.setFormat(
+            self.tr("Loaded {name}").format(name=info.path.name)
+        )
+        self.statusBar().showMessage(
+            self.tr("Loaded {name} ({note})").format(
+                name=info.path.name, note=history_note
+            )
+        )
         notes = list(info.notes)
         if changed:
             notes.append(
-                "The form cannot show these stored settings exactly, so it shows the "
-                f"nearest values it allows: {', '.join(changed)}. The next Train uses "
-                "the form's values."
+                self.tr(
+                    "The form cannot show these stored settings exactly, so it shows "
+                    "the nearest values it allows: {settings}. The next Train uses "
+                    "the form's values."
+                ).format(settings=", ".join(changed))
             )
         if notes:
-            self._show_message("Model loaded", "\n\n".join(notes), warning=False)
+            self._show_message(
+                self.tr("Model loaded"), "\n\n".join(notes), warning=False
+            )
 
     def _show_model_settings(self, info: ModelInfo) -> list[str]:
         """Show the stored settings, architecture and optimizer of a loaded model.
@@ -1174,34 +1479,37 @@ class MainWindow(QMainWindow):
             self._set_current_model(config.model, config.data.dataset)
         self._run_config = None
         self._figure_config = None
-        self.plot.clear(0, "Weights loaded (no training history)")
+        self.plot.clear(0, self.tr("Weights loaded (no training history)"))
         self.statusBar().showMessage(message)
 
     def _report_failure(self, outcome: TaskOutcome) -> None:
         error = outcome.error
         titles = {
-            "import": "TensorFlow could not be loaded",
-            "train": "Training failed",
-            "evaluate": "Evaluation failed",
-            "save_model": "Saving the model failed",
-            "save_weights": "Saving the weights failed",
-            "load_model": "Loading the model failed",
-            "load_weights": "Loading the weights failed",
-            "compare": "Comparison failed",
-            "save_restore": "Save and restore failed",
+            "import": self.tr("TensorFlow could not be loaded"),
+            "train": self.tr("Training failed"),
+            "evaluate": self.tr("Evaluation failed"),
+            "save_model": self.tr("Saving the model failed"),
+            "save_weights": self.tr("Saving the weights failed"),
+            "load_model": self.tr("Loading the model failed"),
+            "load_weights": self.tr("Loading the weights failed"),
+            "compare": self.tr("Comparison failed"),
+            "save_restore": self.tr("Save and restore failed"),
         }
-        title = titles.get(outcome.name, "Task failed")
+        title = titles.get(outcome.name, self.tr("Task failed"))
         if outcome.name == "train":
-            self.progress_bar.setFormat("Failed")
+            self.progress_bar.setFormat(self.tr("Failed"))
             self._show_current_history()
         if outcome.name == "import":
-            self.tensorflow_label.setText("TensorFlow failed to load")
+            self.tensorflow_label.setText(self.tr("TensorFlow failed to load"))
+        # NOTE: messages raised by the engine stay English, because the engine
+        # never imports Qt. Only the titles and the app's own sentences around
+        # them are translated.
         if isinstance(error, EXPECTED_ERRORS):
             text = str(error)
         else:
-            text = (
-                f"{type(error).__name__}: {error}\n\nThe details are in the log. The "
-                "current model is unchanged; check the settings and try again."
+            text = f"{type(error).__name__}: {error}\n\n" + self.tr(
+                "The details are in the log. The current model is unchanged; check "
+                "the settings and try again."
             )
         self.statusBar().showMessage(f"{title}: {text.splitlines()[0]}")
         if isinstance(error, DatasetError) and outcome.name in ("train", "evaluate"):
@@ -1232,11 +1540,15 @@ class MainWindow(QMainWindow):
     def _show_dataset_error(self, title: str, text: str, action: str) -> None:
         """Show a data error with buttons that fix it and retry ``action``."""
         box = self._show_error(title, text)
-        folder = box.addButton("Choose data folder…", QMessageBox.ButtonRole.ActionRole)
+        folder = box.addButton(
+            self.tr("Choose data folder…"), QMessageBox.ButtonRole.ActionRole
+        )
         retry = self.train if action == "train" else self.evaluate
         folder.clicked.connect(lambda: self._choose_folder_and_retry(retry))
         if action == "train":
-            digits = box.addButton("Train on Digits", QMessageBox.ButtonRole.ActionRole)
+            digits = box.addButton(
+                self.tr("Train on Digits"), QMessageBox.ButtonRole.ActionRole
+            )
             digits.clicked.connect(self._on_use_digits_and_retry)
 
     def _choose_folder_and_retry(self, retry) -> None:
@@ -1293,24 +1605,37 @@ class MainWindow(QMainWindow):
             self._close_requested = True
             self.runner.cancel_all()
             self.setEnabled(False)
-            self.statusBar().showMessage("Stopping the current task before closing…")
+            self.statusBar().showMessage(
+                self.tr("Stopping the current task before closing…")
+            )
             event.ignore()
             return
         self.runner.shutdown()
         if self.run_store is not None:
             self.run_store.close()
+        self.window_settings.save_layout(self, self._splitters())
         super().closeEvent(event)
 
 
 def _run_title(config: RunConfig) -> str:
     fit, model = config.fit, config.model
-    dropout = f", dropout {model.dropout:g}" if model.dropout > 0 else ""
-    return (
-        f"{dataset_title(config.data.dataset)}: {OPTIMIZER_CHOICES[fit.optimizer]} "
-        f"lr={fit.learning_rate:g}, {model.hidden_units} "
-        f"{ACTIVATION_CHOICES[model.activation]} units{dropout}, "
-        f"batch {fit.batch_size}, "
-        f"seed {config.seed}"
+    dropout = ""
+    if model.dropout > 0:
+        dropout = QCoreApplication.translate("MainWindow", ", dropout {dropout}")
+        dropout = dropout.format(dropout=f"{model.dropout:g}")
+    return QCoreApplication.translate(
+        "MainWindow",
+        "{dataset}: {optimizer} lr={rate}, {units} {activation} units{dropout}, "
+        "batch {batch}, seed {seed}",
+    ).format(
+        dataset=dataset_title(config.data.dataset),
+        optimizer=OPTIMIZER_CHOICES[fit.optimizer],
+        rate=f"{fit.learning_rate:g}",
+        units=model.hidden_units,
+        activation=ACTIVATION_CHOICES[model.activation],
+        dropout=dropout,
+        batch=fit.batch_size,
+        seed=config.seed,
     )
 
 
@@ -1324,13 +1649,25 @@ def _metrics_text(metrics: Any) -> str:
 
 def _time_left(elapsed: float, epochs_done: float, epochs: int) -> str:
     if epochs_done <= 0:
-        return "estimating time left…"
+        return QCoreApplication.translate("MainWindow", "estimating time left…")
     seconds = elapsed / epochs_done * (epochs - epochs_done)
     if seconds < 1:
-        return "almost done"
+        return QCoreApplication.translate("MainWindow", "almost done")
     minutes, rest = divmod(round(seconds), 60)
-    return f"about {minutes} min {rest} s left" if minutes else f"about {rest} s left"
+    if minutes:
+        text = QCoreApplication.translate(
+            "MainWindow", "about {minutes} min {seconds} s left"
+        )
+    else:
+        text = QCoreApplication.translate("MainWindow", "about {seconds} s left")
+    return text.format(minutes=minutes, seconds=rest)
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def _epochs_text(count: int) -> str:
+    if count == 1:
+        return QCoreApplication.translate("MainWindow", "{count} epoch").format(
+            count=count
+        )
+    return QCoreApplication.translate("MainWindow", "{count} epochs").format(
+        count=count
+    )

@@ -35,6 +35,7 @@ from engine.config import (
     monitor_choices,
     setting_metadata,
 )
+from gui.i18n import translate_config
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +58,7 @@ FORM_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "checkpoint_path",
         ),
     ),
+    ("Logs", ("tensorboard_dir",)),
 )
 # Inputs that only matter while the check box named by the key is on.
 _DEPENDENT_INPUTS: dict[str, tuple[str, ...]] = {
@@ -114,17 +116,19 @@ class ParamForm(QWidget):
         self._rows: dict[str, QFormLayout] = {}
         self._row_widgets: dict[str, QWidget] = {}
         self._updating = False
+        self.last_folder: Path | None = None
+        """Start folder of the data folder dialog while the field is empty."""
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for title, names in FORM_GROUPS:
-            group = QGroupBox(title, self)
+            group = QGroupBox(translate_config(title), self)
             form = QFormLayout(group)
             for name in names:
                 meta = setting_metadata(name)
                 widget = self._create_input(name, meta)
-                label = QLabel(meta["title"], group)
-                label.setToolTip(meta["description"])
+                label = QLabel(translate_config(meta["title"]), group)
+                label.setToolTip(translate_config(meta["description"]))
                 label.setBuddy(widget)
                 row = self._wrap(name, widget)
                 form.addRow(label, row)
@@ -150,7 +154,7 @@ class ParamForm(QWidget):
         if "choices" in meta:
             widget: QWidget = QComboBox(self)
             for key, label in meta["choices"].items():
-                widget.addItem(label, key)
+                widget.addItem(translate_config(label), key)
         elif field_type == "bool":
             widget = QCheckBox(self)
         elif field_type == "int":
@@ -176,13 +180,16 @@ class ParamForm(QWidget):
                 widget.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         else:
             widget = QLineEdit(self)
-            placeholder = "best.keras" if name == "checkpoint_path" else "Keras cache"
-            widget.setPlaceholderText(placeholder)
+            placeholders = {
+                "data_dir": self.tr("Keras cache"),
+                "checkpoint_path": "best.keras",
+            }
+            widget.setPlaceholderText(placeholders.get(name, self.tr("Off")))
             widget.setClearButtonEnabled(True)
         widget.setObjectName(name)
-        widget.setToolTip(meta["description"])
-        widget.setAccessibleName(meta["title"])
-        widget.setAccessibleDescription(meta["description"])
+        widget.setToolTip(translate_config(meta["description"]))
+        widget.setAccessibleName(translate_config(meta["title"]))
+        widget.setAccessibleDescription(translate_config(meta["description"]))
         self.inputs[name] = widget
         return widget
 
@@ -202,32 +209,49 @@ class ParamForm(QWidget):
         raise KeyError(name)
 
     def _wrap(self, name: str, widget: QWidget) -> QWidget:
+        if name == "data_dir":
+            self.browse_button = self._browse_button(
+                "browse_data_dir_button",
+                self.tr("Choose data folder"),
+                self.tr("Choose a folder holding the four IDX files."),
+            )
+            self.browse_button.clicked.connect(self.browse_data_folder)
+            return self._folder_row(widget, self.browse_button)
+        if name == "tensorboard_dir":
+            self.tensorboard_browse_button = self._browse_button(
+                "browse_tensorboard_dir_button",
+                self.tr("Choose TensorBoard folder"),
+                self.tr("Choose a folder for TensorBoard event files."),
+            )
+            self.tensorboard_browse_button.clicked.connect(
+                self.browse_tensorboard_folder
+            )
+            return self._folder_row(widget, self.tensorboard_browse_button)
         if name == "checkpoint_path":
-            row, button = self._browse_row(widget, "Choose checkpoint file")
-            button.setObjectName("browse_checkpoint_button")
-            button.setToolTip("Choose the .keras file that receives the best model.")
-            button.clicked.connect(self.browse_checkpoint_file)
-            self.checkpoint_browse_button = button
-            return row
-        if name != "data_dir":
-            return widget
-        row, self.browse_button = self._browse_row(widget, "Choose data folder")
-        self.browse_button.setObjectName("browse_data_dir_button")
-        self.browse_button.setToolTip("Choose a folder holding the four IDX files.")
-        self.browse_button.clicked.connect(self.browse_data_folder)
-        return row
+            self.checkpoint_browse_button = self._browse_button(
+                "browse_checkpoint_button",
+                self.tr("Choose checkpoint file"),
+                self.tr("Choose the .keras file that receives the best model."),
+            )
+            self.checkpoint_browse_button.clicked.connect(self.browse_checkpoint_file)
+            return self._folder_row(widget, self.checkpoint_browse_button)
+        return widget
 
-    def _browse_row(
-        self, widget: QWidget, accessible_name: str
-    ) -> tuple[QWidget, QPushButton]:
+    def _browse_button(self, name: str, accessible_name: str, tip: str) -> QPushButton:
+        button = QPushButton(self.tr("Browse…"), self)
+        button.setObjectName(name)
+        button.setAccessibleName(accessible_name)
+        button.setToolTip(tip)
+        return button
+
+    def _folder_row(self, widget: QWidget, button: QPushButton) -> QWidget:
+        """Return a row with a path field and its Browse button."""
         row = QWidget(self)
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
         row_layout.addWidget(widget, 1)
-        button = QPushButton("Browse…", row)
-        button.setAccessibleName(accessible_name)
         row_layout.addWidget(button)
-        return row, button
+        return row
 
     def _connect_inputs(self) -> None:
         for widget in self.inputs.values():
@@ -237,8 +261,6 @@ class ParamForm(QWidget):
                 widget.toggled.connect(self._on_input_changed)
             elif isinstance(widget, QLineEdit):
                 widget.editingFinished.connect(self._on_input_changed)
-            elif isinstance(widget, QCheckBox):
-                widget.toggled.connect(self._on_input_changed)
             else:
                 widget.valueChanged.connect(self._on_input_changed)
 
@@ -305,7 +327,7 @@ class ParamForm(QWidget):
         """Return ``error``'s message with setting names replaced by form titles."""
         text = str(error)
         for name in self.inputs:
-            title = setting_metadata(name)["title"]
+            title = translate_config(setting_metadata(name)["title"])
             text = text.replace(f"{name}=", f"{title} ").replace(
                 f"{name} ", f"{title} "
             )
@@ -366,9 +388,11 @@ class ParamForm(QWidget):
     @Slot()
     def browse_data_folder(self) -> bool:
         """Ask for a data folder; return True when the user chose one."""
-        start = self.inputs["data_dir"].text().strip() or str(Path.home())
+        start = self.inputs["data_dir"].text().strip() or str(
+            self.last_folder or Path.home()
+        )
         folder = QFileDialog.getExistingDirectory(
-            self, "Choose a folder with IDX files", start
+            self, self.tr("Choose a folder with IDX files"), start
         )
         if folder:
             self.choose_data_folder(folder)
@@ -381,7 +405,10 @@ class ParamForm(QWidget):
             Path.home() / "best.keras"
         )
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the best model as", start, "Keras model (*.keras)"
+            self,
+            self.tr("Save the best model as"),
+            start,
+            self.tr("Keras model (*.keras)"),
         )
         if path:
             if not path.endswith(".keras"):
@@ -389,8 +416,19 @@ class ParamForm(QWidget):
             self.set_values(checkpoint_path=path)
         return bool(path)
 
+    def browse_tensorboard_folder(self) -> bool:
+        """Ask for a TensorBoard log folder; return True when the user chose one."""
+        start = self.inputs["tensorboard_dir"].text().strip() or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose a folder for TensorBoard event files"), start
+        )
+        if folder:
+            self.set_values(tensorboard_dir=folder)
+        return bool(folder)
+
     def choose_data_folder(self, folder: str) -> None:
         """Use ``folder`` as the data source; Digits changes to "IDX folder"."""
+        self.last_folder = Path(folder)
         values: dict[str, Any] = {"data_dir": folder}
         if self.value("dataset") == "digits":
             values["dataset"] = "idx_folder"

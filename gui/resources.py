@@ -10,12 +10,37 @@ from PySide6.QtGui import QIcon
 
 logger = logging.getLogger(__name__)
 
+_SOURCE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def resource_roots() -> list[Path]:
+    """Return the folders that may contain ``resources``, in search order.
+
+    A PyInstaller bundle sets ``sys._MEIPASS`` to the folder of its data files
+    (``_internal`` beside the executable in a one-folder build). Other frozen
+    layouts keep ``resources`` beside the executable. From source it is the
+    repository root.
+    """
+    roots = []
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        roots.append(Path(bundle))
+    if getattr(sys, "frozen", False):
+        roots.append(Path(sys.executable).resolve().parent)
+    roots.append(_SOURCE_ROOT)
+    return roots
+
 
 def resources_dir() -> Path:
-    """Return the ``resources`` folder, from source or from a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    base = Path(bundle) if bundle else Path(__file__).resolve().parent.parent
-    return base / "resources"
+    """Return the first ``resources`` folder that exists, else the first candidate."""
+    candidates = [root / "resources" for root in resource_roots()]
+    for folder in candidates:
+        if folder.is_dir():
+            return folder
+    logger.warning(
+        "No resources folder found; looked in %s", ", ".join(map(str, candidates))
+    )
+    return candidates[0]
 
 
 def resource_path(name: str) -> Path:

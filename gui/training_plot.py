@@ -6,10 +6,13 @@ import logging
 from collections.abc import Mapping, Sequence
 from math import isfinite
 
+import matplotlib
+from matplotlib import font_manager
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from engine.reporting import MonitorStatus
@@ -25,6 +28,65 @@ _SERIES = (
     ("val_accuracy", 1, "val", "--"),
 )
 _COLORS = {"train": "C0", "val": "C1"}
+# Legend labels, marked for lupdate and translated when the axes are drawn.
+_LEGEND = {
+    "train": QT_TRANSLATE_NOOP("TrainingPlot", "train"),
+    "val": QT_TRANSLATE_NOOP("TrainingPlot", "val"),
+}
+# Matplotlib's toolbar texts (matplotlib 3.x NavigationToolbar2.toolitems),
+# marked for lupdate so the toolbar follows the UI language too.
+_TOOLBAR_TEXTS = {
+    "Home": QT_TRANSLATE_NOOP("TrainingPlot", "Home"),
+    "Back": QT_TRANSLATE_NOOP("TrainingPlot", "Back"),
+    "Forward": QT_TRANSLATE_NOOP("TrainingPlot", "Forward"),
+    "Pan": QT_TRANSLATE_NOOP("TrainingPlot", "Pan"),
+    "Zoom": QT_TRANSLATE_NOOP("TrainingPlot", "Zoom"),
+    "Subplots": QT_TRANSLATE_NOOP("TrainingPlot", "Subplots"),
+    "Customize": QT_TRANSLATE_NOOP("TrainingPlot", "Customize"),
+    "Save": QT_TRANSLATE_NOOP("TrainingPlot", "Save"),
+    "Reset original view": QT_TRANSLATE_NOOP("TrainingPlot", "Reset original view"),
+    "Back to previous view": QT_TRANSLATE_NOOP("TrainingPlot", "Back to previous view"),
+    "Forward to next view": QT_TRANSLATE_NOOP("TrainingPlot", "Forward to next view"),
+    "Left button pans, Right button zooms\nx/y fixes axis, CTRL fixes aspect": (
+        QT_TRANSLATE_NOOP(
+            "TrainingPlot",
+            "Left button pans, Right button zooms\nx/y fixes axis, CTRL fixes aspect",
+        )
+    ),
+    "Zoom to rectangle\nx/y fixes axis": QT_TRANSLATE_NOOP(
+        "TrainingPlot", "Zoom to rectangle\nx/y fixes axis"
+    ),
+    "Configure subplots": QT_TRANSLATE_NOOP("TrainingPlot", "Configure subplots"),
+    "Edit axis, curve and image parameters": QT_TRANSLATE_NOOP(
+        "TrainingPlot", "Edit axis, curve and image parameters"
+    ),
+    "Save the figure": QT_TRANSLATE_NOOP("TrainingPlot", "Save the figure"),
+}
+
+# Fonts with Hangul glyphs, tried after Matplotlib's default DejaVu Sans, which
+# has none: Noto Sans CJK (Linux), Malgun Gothic (Windows), AppleGothic (macOS).
+_CJK_FONTS = ("Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", "Malgun Gothic")
+_CJK_FONTS += ("AppleGothic", "Apple SD Gothic Neo")
+
+
+def use_cjk_fallback_fonts() -> list[str]:
+    """Add the installed fonts of _CJK_FONTS as Matplotlib fallbacks; return them.
+
+    Matplotlib 3.6+ takes the next family of ``font.family`` for a missing glyph.
+    Only installed fonts are listed, because Matplotlib logs a warning for
+    every missing family it is asked for.
+    """
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    found = [name for name in _CJK_FONTS if name in installed]
+    # Fallback works between the entries of font.family, not inside the
+    # generic "sans-serif" list, so the fonts are added to font.family.
+    families = list(matplotlib.rcParams["font.family"])
+    extra = [name for name in found if name not in families]
+    if extra:
+        matplotlib.rcParams["font.family"] = families + extra
+    if not found:
+        logger.info("No font with Hangul found; Korean plot labels may show boxes")
+    return found
 
 
 class TrainingPlot(QWidget):
@@ -43,11 +105,13 @@ class TrainingPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        use_cjk_fallback_fonts()
         self.figure = Figure(figsize=(8, 3.6), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setObjectName("training_plot")
-        self.canvas.setAccessibleName("Training curves")
+        self.canvas.setAccessibleName(self.tr("Training curves"))
         self.toolbar = NavigationToolbar2QT(self.canvas, self)
+        self._translate_toolbar()
 
         self.loss_axes, self.accuracy_axes = self.figure.subplots(1, 2)
         self._axes = (self.loss_axes, self.accuracy_axes)
@@ -62,14 +126,14 @@ class TrainingPlot(QWidget):
                 color=_COLORS[label],
                 marker="o",
                 markersize=3,
-                label=label,
+                label=self.tr(_LEGEND[label]),
             )
             self.lines[metric] = line
         self._style_axes()
         self._hint = self.loss_axes.text(
             0.5,
             0.5,
-            "Press Train to watch the curves grow",
+            self.tr("Press Train to watch the curves grow"),
             transform=self.loss_axes.transAxes,
             ha="center",
             va="center",
@@ -93,11 +157,21 @@ class TrainingPlot(QWidget):
         layout.addWidget(self.canvas)
         layout.addWidget(self.patience_meter)
 
+    def _translate_toolbar(self) -> None:
+        for action in self.toolbar.actions():
+            text, tip = action.text(), action.toolTip()
+            if text in _TOOLBAR_TEXTS:
+                action.setText(self.tr(_TOOLBAR_TEXTS[text]))
+            if tip in _TOOLBAR_TEXTS:
+                action.setToolTip(self.tr(_TOOLBAR_TEXTS[tip]))
+
     def _style_axes(self) -> None:
-        for axes, title in zip(self._axes, ("Loss", "Accuracy"), strict=True):
+        titles = (self.tr("Loss"), self.tr("Accuracy"))
+        labels = (self.tr("loss"), self.tr("accuracy"))
+        for axes, title, label in zip(self._axes, titles, labels, strict=True):
             axes.set_title(title)
-            axes.set_xlabel("Epoch")
-            axes.set_ylabel(title.lower())
+            axes.set_xlabel(self.tr("Epoch"))
+            axes.set_ylabel(label)
             axes.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
             axes.grid(True, alpha=0.3)
             axes.legend(loc="best")

@@ -1,15 +1,19 @@
 """Train in the window offscreen and save a screenshot of it.
 
-Usage: python scripts/screenshot.py OUT.png [EPOCHS]
+Usage: python scripts/screenshot.py OUT.png [EPOCHS] [--language ko]
 Trains Fashion-MNIST with Adam and dropout 0.3 (the settings of the README's
 screenshot), evaluates, and grabs the window. Needs Fashion-MNIST in the
-Keras cache or KERAS_HOME.
+Keras cache or KERAS_HOME. The window starts from default settings in a
+temporary settings folder, so the user's own settings are neither used nor
+changed. Korean needs a font with Hangul (fonts-noto-cjk on Debian).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -17,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
+from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 
@@ -28,10 +33,21 @@ def wait_idle(app: QApplication, window) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1])
-    epochs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    parser = argparse.ArgumentParser(description="Save a screenshot of the window.")
+    parser.add_argument("out", type=Path, help="PNG file to write")
+    parser.add_argument("epochs", type=int, nargs="?", default=5)
+    parser.add_argument("--language", choices=["en", "ko"], default="en")
+    args = parser.parse_args()
+    out, epochs = args.out, args.epochs
+    settings_folder = tempfile.mkdtemp(prefix="keras-trainer-screenshot-")
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_folder
+    )
     app = QApplication([])
     from gui import MainWindow
+    from gui.i18n import install_language
+
+    install_language(args.language)
 
     window = MainWindow()
     window.show()

@@ -98,6 +98,22 @@ def isolated_data_dir(tmp_path, monkeypatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def settings_folder(tmp_path_factory) -> Path:
+    """Point every QSettings store at a new empty folder for each test.
+
+    The app's settings are INI files in the user scope; this keeps tests away
+    from the user's real settings and from each other's.
+    """
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("qsettings")
+    for settings_format in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(settings_format, scope, str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def no_leaked_threads():
     """Fail a test that leaves a Python or Qt worker thread running."""
     before = set(threading.enumerate())

@@ -209,6 +209,7 @@ def test_to_dict_groups_settings():
             "checkpoint_path": None,
             "fast": False,
             "strategy": "default",
+            "tensorboard_dir": None,
         }.items()
     )
 

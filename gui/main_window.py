@@ -801,7 +801,7 @@ class MainWindow(QMainWindow):
             )
             self._show_current_history()
             return
-        if run.kept == "discarded":
+        if run.kept_weights == "discarded":
             self.progress_bar.setFormat("Run discarded")
             self.statusBar().showMessage(run.summary_text())
             self._show_current_history()

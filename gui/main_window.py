@@ -467,6 +467,10 @@ class MainWindow(QMainWindow):
             )
         )
         self.stop_dialog = dialog
+        self.progress_bar.setFormat("Paused")
+        self.statusBar().showMessage(
+            "Paused. Choose which weights to keep, or continue training."
+        )
         dialog.open()
 
     def stop(self, outcome: str = "last") -> None:

@@ -185,6 +185,7 @@ def test_stop_dialog_outcomes(make_window, qtbot, wait_idle, button, expected):
     assert dialog is not None
     assert dialog.isVisible()
     assert window._control.paused
+    assert window.progress_bar.format() == "Paused"
     assert "Keep the last weights: epoch 1" in dialog.informativeText()
     qtbot.mouseClick(
         dialog.findChild(type(window.stop_button), button), Qt.MouseButton.LeftButton

@@ -767,7 +767,7 @@ class RunRecording:
         status = "stopped" if result.stopped else "complete"
         message = None
         if outcome is not None:
-            if outcome.kept == "discarded":
+            if outcome.kept_weights == "discarded":
                 self._write(lambda: self.store.delete([run_id]))
                 self.run_id = None
                 return

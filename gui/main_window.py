@@ -815,6 +815,10 @@ class MainWindow(QMainWindow):
             )
         )
         self.stop_dialog = dialog
+        self.progress_bar.setFormat("Paused")
+        self.statusBar().showMessage(
+            "Paused. Choose which weights to keep, or continue training."
+        )
         dialog.open()
 
     def stop(self, outcome: str = "last") -> None:
@@ -1221,7 +1225,7 @@ class MainWindow(QMainWindow):
             )
             self._show_current_history()
             return
-        if run.kept == "discarded":
+        if run.kept_weights == "discarded":
             self.progress_bar.setFormat("Run discarded")
             self.statusBar().showMessage(run.summary_text())
             self._show_current_history()

@@ -64,6 +64,7 @@ class RunMarkers:
         self.overfitting: list[tuple[int, int]] = []
         self._monitor = "val_loss"
         self._checkpoint_monitor = "val_loss"
+
         self._best = {
             axes: _marker_line(
                 axes,
@@ -75,6 +76,7 @@ class RunMarkers:
             )
             for axes in self._axes
         }
+
         self._checkpoints = {
             axes: _marker_line(
                 axes,
@@ -87,6 +89,7 @@ class RunMarkers:
             )
             for axes in self._axes
         }
+
         self._stop_lines = {
             axes: axes.axvline(
                 0,

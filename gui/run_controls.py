@@ -1,4 +1,4 @@
-"""The dialog that asks what a stopped run keeps: best weights, last weights or none."""
+"""The stop dialog: keep the best weights, keep the last weights, or discard the run."""
 
 from __future__ import annotations
 

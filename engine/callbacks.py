@@ -32,8 +32,8 @@ class EpochReporter(keras.callbacks.Callback):
         When set, training stops after the current batch (and validation after
         its current batch), as ``model.stop_training`` does in Keras.
     control
-        Pause requests hold the fit between batches. Its ``stop_event`` is
-        used when ``stop_event`` is None.
+        Pause requests hold the fit between batches, and its ``stop_event``
+        stops training as ``stop_event`` does.
 
     Notes
     -----
@@ -44,7 +44,7 @@ class EpochReporter(keras.callbacks.Callback):
 
     A NaN or infinite loss after a batch, or a non-finite metric at an epoch's
     end, stops the run at once and cuts that epoch the same way, so the model
-    never keeps weights that produced it. ``diverged`` then holds the reason.
+    never keeps weights that produced it. ``diverged`` then contains the reason.
 
     Place this callback first in ``fit``'s list, because the callbacks after it
     read :attr:`epoch_complete` in their ``on_epoch_end``.
@@ -64,7 +64,7 @@ class EpochReporter(keras.callbacks.Callback):
         self.control = control
         self.stopped_by_request = False
         self.diverged: str | None = None
-        """Why the loss stopped the run, or None while it stays finite."""
+        """Reason the loss stopped the run, or None while it stays finite."""
         self.epoch_complete = True
         """Whether the epoch that just ended ran all its batches and validation."""
         self._deferred = False
@@ -78,8 +78,14 @@ class EpochReporter(keras.callbacks.Callback):
         self._epoch_start = 0.0
         self._last_progress = 0.0
 
+    def _stop_requested(self) -> bool:
+        control = self.control
+        return self.stop_event.is_set() or (
+            control is not None and control.stop_event.is_set()
+        )
+
     def _check_stop(self) -> bool:
-        if self.stop_event.is_set() and not self.stopped_by_request:
+        if self._stop_requested() and not self.stopped_by_request:
             logger.info("Stop requested during epoch %d", self._epoch + 1)
             self.stopped_by_request = True
         if self.stopped_by_request:
@@ -132,11 +138,11 @@ class EpochReporter(keras.callbacks.Callback):
                 )
             )
         if self.control is not None:
-            self.control.wait_while_paused()
+            self.control.wait_while_paused(self.stop_event)
 
     def on_test_batch_end(self, batch, logs=None):
         # Validation inside fit() runs these hooks too; a stop cuts it short.
-        if self.stop_event.is_set() or self.diverged is not None:
+        if self._stop_requested() or self.diverged is not None:
             self.model.stop_evaluating = True
             self._cut_short = True
 

@@ -12,7 +12,7 @@ STOP_OUTCOMES: dict[str, str] = {
     "last": "Keep the last weights",
     "discard": "Discard the run",
 }
-"""What happens to the model when a stop request ends a run."""
+"""Choices for the weights a stopped run keeps, with their button labels."""
 
 PAUSE_POLL_SECONDS = 0.2
 """How often a paused fit checks for a stop request set on its bare event."""
@@ -67,8 +67,15 @@ class RunControl:
         self.stop_event.set()
         self._running.set()
 
-    def wait_while_paused(self) -> None:
-        """Block the calling thread while paused; return at once on a stop."""
+    def wait_while_paused(self, stop_event: threading.Event | None = None) -> None:
+        """Block the calling thread while paused.
+
+        Returns soon after a stop request, on this control's ``stop_event``
+        or on ``stop_event``, such as the one a task runner sets on close.
+        """
+        events = (
+            [self.stop_event] if stop_event is None else [self.stop_event, stop_event]
+        )
         while not self._running.wait(PAUSE_POLL_SECONDS):
-            if self.stop_event.is_set():
+            if any(event.is_set() for event in events):
                 return

@@ -141,7 +141,8 @@ class TrainerSession:
         else:
             reuse = self._spare_model
         result = train(config, data, listener, stop_event, reuse=reuse, control=control)
-        discarded = result.outcome is not None and result.outcome.kept == "discarded"
+        outcome = result.outcome
+        discarded = outcome is not None and outcome.kept_weights == "discarded"
         if result.epochs_completed == 0 or discarded:
             logger.info("Keeping the previous model: no epoch completed, or discarded")
             if saved_state is not None:

@@ -39,7 +39,7 @@ class TrainResult:
     """True when a stop request ended the run before its last epoch."""
     seconds: float
     outcome: RunOutcome | None = None
-    """How the run ended, its best epoch and the epoch whose weights it holds."""
+    """End of the run: its reason, the best epoch and the epoch of the kept weights."""
 
 
 class _Recorder:
@@ -127,8 +127,8 @@ def train(
     one, with the same numbers as a new one. This avoids the memory that
     TensorFlow 2.21 keeps for every newly fitted model (about 3 MiB each).
 
-    ``control`` carries pause requests and the outcome of a stop request; when
-    it is None, ``stop_event`` alone can stop the run. Early stopping and the
+    ``control`` carries pause requests and the outcome of a stop request. Both
+    ``stop_event`` and ``control.stop_event`` stop the run. Early stopping and the
     checkpoint follow ``config.fit``, and the result's ``outcome`` names the
     epoch whose weights the returned model holds.
     """
@@ -158,7 +158,7 @@ def train(
     x_val = scaled_tensor(data, "x_val")
     has_validation = len(data.y_val) > 0
     recorder = _Recorder(listener)
-    reporter = EpochReporter(recorder, control=control)
+    reporter = EpochReporter(recorder, stop_event, control=control)
 
     def checkpoint_metadata(epoch: int, logs: Any) -> dict[str, Any]:
         history = {

@@ -110,6 +110,8 @@ class ParamForm(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.inputs: dict[str, QWidget] = {}
+        self._rows: dict[str, QFormLayout] = {}
+        self._row_widgets: dict[str, QWidget] = {}
         self._updating = False
 
         layout = QVBoxLayout(self)
@@ -123,7 +125,10 @@ class ParamForm(QWidget):
                 label = QLabel(meta["title"], group)
                 label.setToolTip(meta["description"])
                 label.setBuddy(widget)
-                form.addRow(label, self._wrap(name, widget))
+                row = self._wrap(name, widget)
+                form.addRow(label, row)
+                self._rows[name] = form
+                self._row_widgets[name] = row
             layout.addWidget(group)
 
         self.message_label = QLabel(self)
@@ -258,6 +263,11 @@ class ParamForm(QWidget):
                 self._offer_monitors(value)
             if isinstance(widget, QComboBox):
                 index = widget.findData(value)
+                if index < 0 and name in _MONITOR_INPUTS and value.startswith("val_"):
+                    # Without validation data the form offers only the training
+                    # metrics; settings that switch the callback off may still
+                    # name the validation one, as RunConfig's defaults do.
+                    index = widget.findData(value.removeprefix("val_"))
                 if index < 0:
                     raise ConfigError(f"{name}={value!r} is not offered by the form.")
                 widget.setCurrentIndex(index)
@@ -327,10 +337,12 @@ class ParamForm(QWidget):
                 combo.blockSignals(blocked)
 
     def _enable_dependent_inputs(self) -> None:
+        # Rows of a switched-off callback are hidden too, so the form stays short.
         for switch, names in _DEPENDENT_INPUTS.items():
             enabled = self.inputs[switch].isChecked()
             for name in names:
                 self.inputs[name].setEnabled(enabled)
+                self._rows[name].setRowVisible(self._row_widgets[name], enabled)
         self.checkpoint_browse_button.setEnabled(self.inputs["checkpoint"].isChecked())
 
     @Slot()

@@ -189,7 +189,7 @@ def test_three_runs_overlay_and_rank(make_window, wait_idle):
 
     # Train shows its curves on the Training tab.
     window.train()
-    assert window.plot_tabs.currentWidget() is window.plot
+    assert window.plot_tabs.currentWidget() is window.training_pane
     wait_idle(window)
 
 
@@ -304,7 +304,7 @@ def test_preset_fills_form_and_trains(make_window, wait_idle, tmp_path):
     assert config.model.hidden_units == 100
     assert config.fit.optimizer == "rmsprop"
     assert config.fit.epochs == 20
-    assert window.plot_tabs.currentWidget() is window.plot
+    assert window.plot_tabs.currentWidget() is window.training_pane
     assert window.plot.point_counts()["val_loss"] == 20
 
 

@@ -22,7 +22,7 @@ class ExplodingSession:
 
     history = History()
 
-    def train(self, config, listener, stop_event):
+    def train(self, config, listener, stop_event, control=None):
         raise RuntimeError("GPU caught fire")
 
 
@@ -238,7 +238,7 @@ def test_stopped_model_matches_curves(make_window, qtbot, wait_idle):
     qtbot.waitUntil(lambda: len(ended) >= 2, timeout=120_000)
     window.stop()
     wait_idle(window)
-    assert "weights from the end of epoch" in window.statusBar().currentMessage()
+    assert "holds the weights of epoch" in window.statusBar().currentMessage()
     window.evaluate()
     wait_idle(window)
 

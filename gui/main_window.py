@@ -95,6 +95,12 @@ class MainWindow(QMainWindow):
     ----------
     form : ParamForm
     plot : TrainingPlot
+    plot_tabs : QTabWidget
+        The Training tab (``training_pane``: the plot and the held-weights
+        note) and the Compare tab (``compare_panel``).
+    compare_panel : ComparePanel
+    presets : PresetsMenu
+        The Presets menu and the steps that run each preset.
     runner : TaskRunner
         Runs every engine call on a worker thread.
     session : TrainerSession

@@ -140,7 +140,11 @@ class MainWindow(QMainWindow):
     evaluation_view : EvaluationView
         Confusion matrix, per-class accuracy and predictions on the test set.
     plot_tabs : QTabWidget
-        The training curves and the evaluation view.
+        The Training curves tab (``plot_pane``: the plot and the held-weights
+        note), the evaluation view and the Compare tab (``compare_panel``).
+    compare_panel : ComparePanel
+    presets : PresetsMenu
+        The Presets menu and the steps that run each preset.
     runner : TaskRunner
         Runs every engine call on a worker thread.
     session : TrainerSession

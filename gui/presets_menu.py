@@ -116,7 +116,7 @@ class PresetsMenu(QObject):
             window.compare_panel.set_spec(preset.compare)
             return window.compare_panel.start()
 
-        window.plot_tabs.setCurrentWidget(window.training_pane)
+        window.plot_tabs.setCurrentWidget(window.plot_pane)
         window.train()
         if not window.runner.is_busy():
             return False

@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
             self.tr("Train a new model with these settings."),
         )
         self.stop_button = self._button(
-            self.tr("Stop"),
+            self.tr("Stop…"),
             "stop_button",
             self.tr("Stop after the current batch and choose which weights to keep."),
         )

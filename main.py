@@ -1,4 +1,7 @@
-"""Start Keras Trainer: the window by default, or ``main.py train`` without one."""
+"""Start Keras Trainer: the window by default, ``main.py train`` without one.
+
+``main.py presets`` lists the tutorial presets that ``train --preset`` runs.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +13,13 @@ logger = logging.getLogger(__name__)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the window, or the ``train`` subcommand when it is the first argument."""
+    """Run the window, or the ``train`` or ``presets`` subcommand named first."""
     argv = list(sys.argv[1:] if argv is None else argv)
     # TensorFlow's C++ start-up notes (CPU features, the failed CUDA probe on
     # machines without a GPU) mean nothing to users of this app. Errors that
     # matter reach Python as exceptions, which the app reports and logs.
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    headless = argv[:1] == ["train"]
+    headless = argv[:1] in (["train"], ["presets"])
 
     from engine.app_logging import configure_logging
 
@@ -24,6 +27,10 @@ def main(argv: list[str] | None = None) -> int:
         console_level=logging.WARNING if headless else logging.INFO
     )
     logger.info("Keras Trainer started with %s; log file %s", argv, log_file)
+    if argv[:1] == ["presets"]:
+        from engine.cli import list_presets
+
+        return list_presets()
     if headless:
         from engine.cli import run
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import threading
@@ -9,7 +10,8 @@ import time
 
 import keras
 
-from engine.reporting import BatchProgress, EpochResult, TrainingListener
+from engine.reporting import BatchProgress, EpochResult, MonitorStatus, TrainingListener
+from engine.run_control import RunControl
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +31,9 @@ class EpochReporter(keras.callbacks.Callback):
     stop_event
         When set, training stops after the current batch (and validation after
         its current batch), as ``model.stop_training`` does in Keras.
+    control
+        Pause requests hold the fit between batches, and its ``stop_event``
+        stops training as ``stop_event`` does.
 
     Notes
     -----
@@ -36,15 +41,34 @@ class EpochReporter(keras.callbacks.Callback):
     ``complete=False``, because Keras runs ``on_epoch_end`` for it. The model's
     weights are then set back to those at the end of the last complete epoch,
     so the model matches the last point of the curves.
+
+    A NaN or infinite loss after a batch, or a non-finite metric at an epoch's
+    end, stops the run at once and cuts that epoch the same way, so the model
+    never keeps weights that produced it. ``diverged`` then contains the reason.
+
+    Place this callback first in ``fit``'s list, because the callbacks after it
+    read :attr:`epoch_complete` in their ``on_epoch_end``.
     """
 
     def __init__(
-        self, listener: TrainingListener, stop_event: threading.Event | None = None
+        self,
+        listener: TrainingListener,
+        stop_event: threading.Event | None = None,
+        control: RunControl | None = None,
     ):
         super().__init__()
         self.listener = listener
+        if stop_event is None and control is not None:
+            stop_event = control.stop_event
         self.stop_event = stop_event or threading.Event()
+        self.control = control
         self.stopped_by_request = False
+        self.diverged: str | None = None
+        """Reason the loss stopped the run, or None while it stays finite."""
+        self.epoch_complete = True
+        """Whether the epoch that just ended ran all its batches and validation."""
+        self._deferred = False
+        self._pending: EpochResult | None = None
         self._cut_short = False
         self._last_complete_weights: list | None = None
         self._epochs = 0
@@ -54,8 +78,14 @@ class EpochReporter(keras.callbacks.Callback):
         self._epoch_start = 0.0
         self._last_progress = 0.0
 
+    def _stop_requested(self) -> bool:
+        control = self.control
+        return self.stop_event.is_set() or (
+            control is not None and control.stop_event.is_set()
+        )
+
     def _check_stop(self) -> bool:
-        if self.stop_event.is_set() and not self.stopped_by_request:
+        if self._stop_requested() and not self.stopped_by_request:
             logger.info("Stop requested during epoch %d", self._epoch + 1)
             self.stopped_by_request = True
         if self.stopped_by_request:
@@ -74,8 +104,23 @@ class EpochReporter(keras.callbacks.Callback):
         self._last_progress = 0.0
         self._cut_short = False
 
+    def _diverge(self, reason: str) -> None:
+        logger.warning("Stopping the run: %s", reason)
+        self.diverged = reason
+        self._cut_short = True
+        self.model.stop_training = True
+
     def on_train_batch_end(self, batch, logs=None):
         finished = batch + 1
+        if self.diverged is None:
+            loss = _to_float((logs or {}).get("loss", 0.0))
+            if not math.isfinite(loss):
+                self._diverge(
+                    f"the loss became {loss} in epoch {self._epoch + 1}, batch "
+                    f"{finished} of {self._batches}"
+                )
+        if self.diverged is not None:
+            return
         if self._check_stop():
             self._cut_short = self._cut_short or finished < self._batches
             return
@@ -92,35 +137,69 @@ class EpochReporter(keras.callbacks.Callback):
                     elapsed=now - self._train_start,
                 )
             )
+        if self.control is not None:
+            self.control.wait_while_paused(self.stop_event)
 
     def on_test_batch_end(self, batch, logs=None):
         # Validation inside fit() runs these hooks too; a stop cuts it short.
-        if self.stop_event.is_set():
+        if self._stop_requested() or self.diverged is not None:
             self.model.stop_evaluating = True
             self._cut_short = True
 
     def on_epoch_end(self, epoch, logs=None):
         now = time.perf_counter()
         metrics = {name: _to_float(value) for name, value in (logs or {}).items()}
-        self.listener.on_epoch_end(
-            EpochResult(
-                epoch=epoch + 1,
-                epochs=self._epochs,
-                metrics=metrics,
-                seconds=now - self._epoch_start,
-                elapsed=now - self._train_start,
-                complete=not self._cut_short,
-            )
+        if self.diverged is None:
+            for name, value in metrics.items():
+                if not math.isfinite(value):
+                    self._diverge(f"{name} became {value} in epoch {epoch + 1}")
+                    break
+        self.epoch_complete = not self._cut_short
+        result = EpochResult(
+            epoch=epoch + 1,
+            epochs=self._epochs,
+            metrics=metrics,
+            seconds=now - self._epoch_start,
+            elapsed=now - self._train_start,
+            complete=self.epoch_complete,
         )
-        if not self._cut_short:
+        if self._deferred:
+            self._pending = result
+        else:
+            self.listener.on_epoch_end(result)
+        if self.epoch_complete:
             self._last_complete_weights = self.model.get_weights()
         self._check_stop()
+
+    def defer_reports(self) -> None:
+        """Hold each epoch's report until :meth:`send_pending` sends it.
+
+        The callback that calls ``send_pending`` goes last in ``fit``'s list,
+        so the report can carry a status that every other callback updated.
+        """
+        self._deferred = True
+
+    def send_pending(self, status: MonitorStatus | None) -> None:
+        """Send the report of the epoch that just ended, with ``status``."""
+        if self._pending is None:
+            return
+        result = self._pending
+        self._pending = None
+        if status is not None:
+            result = dataclasses.replace(result, status=status)
+        self.listener.on_epoch_end(result)
+        # The listener may have requested a stop; it applies before the next epoch.
+        self._check_stop()
+
+    @property
+    def last_complete_weights(self) -> list | None:
+        """Weights at the end of the last complete epoch, None before one ends."""
+        return self._last_complete_weights
 
     def on_train_end(self, logs=None):
         if self._cut_short and self._last_complete_weights is not None:
             logger.info("Restoring the weights of the last complete epoch")
             self.model.set_weights(self._last_complete_weights)
-        self._last_complete_weights = None
 
 
 def _to_float(value) -> float:

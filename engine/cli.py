@@ -14,9 +14,21 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from engine.compare import (
+    RANK_METRICS,
+    CompareSpec,
+    ComparisonRun,
+    RunOutcome,
+    comparison_document,
+    format_ranking,
+    parse_spec,
+    parse_values,
+    run_comparison,
+)
 from engine.config import (
     ACTIVATION_CHOICES,
     DATASET_CHOICES,
+    MONITOR_CHOICES,
     OPTIMIZER_CHOICES,
     ConfigError,
     DataConfig,
@@ -27,9 +39,17 @@ from engine.config import (
     setting_metadata,
 )
 from engine.paths import display_path
+from engine.presets import (
+    Preset,
+    format_presets,
+    format_restore_report,
+    get_preset,
+    save_and_restore,
+)
 from engine.reporting import BatchProgress, EpochResult
 
 if TYPE_CHECKING:
+    from engine.session import Evaluation
     from engine.training import TrainResult
 
 logger = logging.getLogger(__name__)
@@ -157,6 +177,42 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
     )
 
     parser.add_argument(
+        "--early-stopping",
+        metavar="PATIENCE",
+        type=_number(int, "patience"),
+        help="stop when the monitored metric has not improved for PATIENCE epochs, "
+        f"in {_range_text('patience')} (default: off)",
+    )
+
+    parser.add_argument(
+        "--monitor",
+        choices=list(MONITOR_CHOICES),
+        help="metric that early stopping and the checkpoint watch (default val_loss, "
+        "or loss with --validation-split 0)",
+    )
+
+    parser.add_argument(
+        "--min-delta",
+        type=_number(float, "min_delta"),
+        default=defaults.fit.min_delta,
+        help="smallest change of the monitored metric that counts as an improvement, "
+        f"in {_range_text('min_delta')} (default %(default)s)",
+    )
+
+    parser.add_argument(
+        "--no-restore-best",
+        action="store_true",
+        help="with --early-stopping, keep the last epoch's weights instead of "
+        "restoring the best epoch's",
+    )
+
+    parser.add_argument(
+        "--checkpoint",
+        metavar="FILE.keras",
+        help="save the model to FILE.keras each time the monitored metric improves",
+    )
+
+    parser.add_argument(
         "--history-out",
         metavar="FILE.json",
         help="write the settings and per-epoch history as JSON",
@@ -175,7 +231,72 @@ def build_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
         help="replace existing --save and --history-out files instead of stopping",
     )
 
+    parser.add_argument(
+        "--compare",
+        metavar="SETTING=V1,V2,...",
+        help="train one run per value of one setting, with the same seed, then "
+        "rank them; for example learning_rate=0.01,0.001,0.0001",
+    )
+
+    parser.add_argument(
+        "--rank-by",
+        choices=list(RANK_METRICS),
+        default="val_loss",
+        help="metric whose best value ranks the runs of --compare; without "
+        "validation data a val_ metric falls back to its training metric "
+        "(default %(default)s)",
+    )
+
+    parser.add_argument(
+        "--preset",
+        metavar="NAME",
+        help="run a classic tutorial experiment ('main.py presets' lists them); "
+        "options given on the command line override its settings",
+    )
+
+    parser.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        default=".",
+        help="folder for the files a preset writes: checkpoint, saved model and "
+        "weights (default: the current folder)",
+    )
+
     return parser
+
+
+def _callback_settings(args: argparse.Namespace) -> dict[str, Any]:
+    """Return the FitConfig fields that the callback options set.
+
+    Raises ConfigError for --monitor, --min-delta or --no-restore-best without
+    the option they modify.
+    """
+    early_stopping = args.early_stopping is not None
+    checkpoint = args.checkpoint is not None
+    needs = [
+        ("--monitor", args.monitor is not None, early_stopping or checkpoint),
+        ("--min-delta", args.min_delta != FitConfig().min_delta, early_stopping),
+        ("--no-restore-best", args.no_restore_best, early_stopping),
+    ]
+    for option, given, used in needs:
+        if given and not used:
+            target = "--early-stopping or --checkpoint"
+            if option != "--monitor":
+                target = "--early-stopping"
+            raise ConfigError(f"{option} has no effect without {target}. Add {target}.")
+    monitor = args.monitor
+    if monitor is None:
+        monitor = "val_loss" if args.validation_split > 0 else "loss"
+    return {
+        "early_stopping": early_stopping,
+        "early_stopping_monitor": monitor,
+        "patience": args.early_stopping if early_stopping else FitConfig().patience,
+        "min_delta": args.min_delta,
+        "restore_best_weights": not args.no_restore_best,
+        "checkpoint": checkpoint,
+        "checkpoint_monitor": monitor,
+        "checkpoint_path": args.checkpoint,
+    }
 
 
 def config_from_args(args: argparse.Namespace) -> RunConfig:
@@ -196,6 +317,7 @@ def config_from_args(args: argparse.Namespace) -> RunConfig:
             learning_rate=args.learning_rate,
             epochs=args.epochs,
             batch_size=args.batch_size,
+            **_callback_settings(args),
         ),
         seed=args.seed,
     )
@@ -236,6 +358,24 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         config = config_from_args(args)
+        preset, spec = None, None
+        if args.preset:
+            preset = get_preset(args.preset)
+            config = _apply_preset(preset, config, _given_options(argv), args)
+            spec = preset.compare
+        if args.compare:
+            spec = parse_spec(args.compare, config)
+        if spec is not None:
+            # Check the values again against the final settings.
+            spec = parse_values(spec.setting, spec.text().partition("=")[2], config)
+            if args.save:
+                raise ConfigError(
+                    "--save keeps one model, but a comparison trains several. "
+                    "Remove --save, or train the chosen value without --compare."
+                )
+        if preset is not None and preset.files:
+            for name in preset.files:
+                _check_new_file(Path(args.output_dir) / name, args.overwrite)
         save_path = None
         if args.save:
             save_path = persistence.normalize_model_path(args.save)
@@ -244,6 +384,8 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
         if args.history_out:
             history_path = _check_output_path(args.history_out, ".json")
             _check_new_file(history_path, args.overwrite)
+        if config.fit.checkpoint:
+            _check_new_file(Path(config.fit.checkpoint_path), args.overwrite)
     except (ConfigError, persistence.ModelFileError) as error:
         parser.error(str(error))
 
@@ -255,27 +397,40 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
         print(f"warning: {store_message}", file=sys.stderr)
     session = TrainerSession(run_store)
     try:
+        if spec is not None:
+            return _run_comparison(
+                session, config, spec, stdout, stop_event, history_path, args.rank_by
+            )
         result = session.train(config, _LinePrinter(stdout), stop_event)
+        diverged = result.outcome.reason == "diverged"
+        if diverged:
+            print(f"error: {result.outcome.message}", file=sys.stderr)
         if result.epochs_completed == 0:
             print(
                 "stopped before the first epoch ended; nothing was saved", file=stdout
             )
             return EXIT_FAILED
+        print(result.outcome.summary_text(), file=stdout)
+        evaluation = session.evaluate(config.data, config.seed)
+        print(_evaluation_text(evaluation), file=stdout)
         if history_path is not None:
-            try:
-                _write_history(history_path, config, result)
-            except OSError as error:
-                print(
-                    f"error: writing {display_path(history_path)} failed: "
-                    f"{error.strerror}. Check the free disk space and the folder's "
-                    "permissions.",
-                    file=sys.stderr,
-                )
+            document = _history_document(config, result, evaluation)
+            if not _write_history(history_path, document, stdout):
                 return EXIT_FAILED
-            print(f"wrote history to {history_path}", file=stdout)
         if save_path is not None:
             saved = session.save_model(save_path)
             print(f"saved model to {saved}", file=stdout)
+        if (
+            preset is not None
+            and preset.save_and_restore
+            and not result.stopped
+            and not diverged
+        ):
+            report = save_and_restore(session, config, args.output_dir, stop_event)
+            if report is not None:
+                print(format_restore_report(report), file=stdout)
+        if diverged:
+            return EXIT_FAILED
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -290,21 +445,63 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     return EXIT_OK
 
 
-def _write_history(path: Path, config: RunConfig, result: TrainResult) -> None:
-    """Write the settings and per-epoch history as JSON, replacing ``path`` whole."""
-    document = {
+def _evaluation_text(evaluation: Evaluation) -> str:
+    parts = []
+    sets = (("validation", evaluation.validation), ("test", evaluation.test))
+    for label, values in sets:
+        if values:
+            parts.append(
+                f"{label} loss {values['loss']:.4f} accuracy {values['accuracy']:.4f}"
+            )
+    return "evaluation of the kept weights: " + ", ".join(parts)
+
+
+def _history_document(
+    config: RunConfig, result: TrainResult, evaluation: Evaluation
+) -> dict[str, Any]:
+    """Return the settings and per-epoch history of one run as JSON-ready values.
+
+    Epoch numbers in the document are 1-based. ``best_epoch`` and
+    ``stopped_epoch`` are null when no epoch completed or early stopping did
+    not fire, and ``evaluation`` is of the weights the model holds at the end.
+    """
+    outcome = result.outcome
+    return {
         "config": config.to_dict(),
         "history": result.history.to_dict(),
         "epochs_completed": result.epochs_completed,
         "stopped": result.stopped,
         "seconds": result.seconds,
+        "stop_reason": outcome.reason,
+        "stopped_epoch": outcome.stopped_epoch,
+        "best_epoch": outcome.best_epoch,
+        "monitor": outcome.monitor,
+        "held_epoch": outcome.held_epoch,
+        "checkpoint_epochs": list(outcome.checkpoint_epochs),
+        "evaluation": {
+            "validation": evaluation.validation or None,
+            "test": evaluation.test,
+        },
     }
+
+
+def _write_history(path: Path, document: dict[str, Any], stdout: TextIO) -> bool:
+    """Write ``document`` as JSON, replacing ``path`` whole; False if that failed."""
     temporary = path.with_name(f".{path.name}.partial")
     try:
         temporary.write_text(json.dumps(document, indent=2), encoding="utf-8")
         os.replace(temporary, path)
+    except OSError as error:
+        print(
+            f"error: writing {display_path(path)} failed: {error.strerror}. Check "
+            "the free disk space and the folder's permissions.",
+            file=sys.stderr,
+        )
+        return False
     finally:
         temporary.unlink(missing_ok=True)
+    print(f"wrote history to {path}", file=stdout)
+    return True
 
 
 def _check_new_file(path: Path, overwrite: bool) -> None:
@@ -353,3 +550,83 @@ def _install_interrupt(stop_event: threading.Event) -> Any:
         stop_event.set()
 
     return signal.signal(signal.SIGINT, request_stop)
+
+
+# Comparisons and presets ----------------------------------------------------
+
+
+def list_presets(stdout: TextIO | None = None) -> int:
+    """Print ``main.py presets``: each preset's name and what it does."""
+    print(format_presets(), file=stdout or sys.stdout)
+    return EXIT_OK
+
+
+def _given_options(argv: Sequence[str] | None) -> set[str]:
+    """Return the destinations of the options present in ``argv``."""
+    parser = build_parser()
+    # A default that is not a string is never passed through the option's type.
+    not_given = object()
+    parser.set_defaults(**{action.dest: not_given for action in parser._actions})
+    values = vars(parser.parse_args(argv))
+    return {name for name, value in values.items() if value is not not_given}
+
+
+def _apply_preset(
+    preset: Preset, config: RunConfig, given: set[str], args: argparse.Namespace
+) -> RunConfig:
+    """Return the preset's settings, overridden by the options the user gave.
+
+    An option counts as given when it is on the command line or when its value
+    differs from the default, which covers flags that set several settings.
+    """
+    defaults = RunConfig().flat()
+    overrides = {
+        name: value
+        for name, value in config.flat().items()
+        if name in given or value != defaults[name]
+    }
+    return preset.config(config, args.output_dir).replace(**overrides)
+
+
+class _ComparisonPrinter(_LinePrinter):
+    """Listener that prints a heading before each run of a comparison."""
+
+    def __init__(self, stream: TextIO, count: int):
+        super().__init__(stream)
+        self.count = count
+
+    def on_run_started(self, run: ComparisonRun) -> None:
+        print(
+            f"run {run.index + 1}/{self.count}: {run.label}",
+            file=self.stream,
+            flush=True,
+        )
+
+    def on_run_finished(self, outcome: RunOutcome) -> None:
+        pass
+
+
+def _run_comparison(
+    session: Any,
+    config: RunConfig,
+    spec: CompareSpec,
+    stdout: TextIO,
+    stop_event: threading.Event,
+    history_path: Path | None,
+    rank_metric: str,
+) -> int:
+    """Train and rank the runs of ``spec``; print the ranking table at the end."""
+    printer = _ComparisonPrinter(stdout, len(spec.values))
+    result = run_comparison(
+        config, spec, session.train, printer, stop_event, rank_metric
+    )
+    if result.skipped:
+        print(f"stopped; runs not started: {', '.join(result.skipped)}", file=stdout)
+    print(file=stdout)
+    print(format_ranking(result.ranking), file=stdout)
+    if history_path is not None:
+        if not _write_history(history_path, comparison_document(result), stdout):
+            return EXIT_FAILED
+    if not any(outcome.epochs_completed for outcome in result.outcomes):
+        return EXIT_FAILED
+    return EXIT_OK

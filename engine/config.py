@@ -47,6 +47,25 @@ OPTIMIZER_CHOICES: dict[str, str] = {
     "lion": "Lion",
 }
 
+# Metrics that a run logs every epoch, by their Keras names. The val_* ones
+# exist only when the run has validation data.
+MONITOR_CHOICES: dict[str, str] = {
+    "val_loss": "Validation loss",
+    "val_accuracy": "Validation accuracy",
+    "loss": "Training loss",
+    "accuracy": "Training accuracy",
+}
+
+
+def monitor_choices(validation_split: float) -> dict[str, str]:
+    """Return the monitors that a run with this validation fraction produces."""
+    if validation_split > 0:
+        return dict(MONITOR_CHOICES)
+    return {k: v for k, v in MONITOR_CHOICES.items() if not k.startswith("val_")}
+
+
+CHECKPOINT_SUFFIX = ".keras"
+
 # The largest value a Qt spin box holds; numpy and TensorFlow accept it as a seed.
 MAX_SEED = 2**31 - 1
 
@@ -72,6 +91,12 @@ def _check_int(obj: Any, name: str) -> None:
             f"{name}={value!r} is invalid: expected a whole number in "
             f"{_range_text(obj, name)}."
         )
+
+
+def _check_bool(obj: Any, name: str) -> None:
+    value = getattr(obj, name)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{name}={value!r} is invalid: expected true or false.")
 
 
 def _check_finite(obj: Any, name: str) -> None:
@@ -162,10 +187,10 @@ class DataConfig:
         metadata=_meta(
             "Validation fraction",
             "Share of the training images held out to validate each epoch, split "
-            "with scikit-learn's train_test_split.",
+            "with scikit-learn's train_test_split. 0 trains on all of them and "
+            "reports no validation metrics.",
             minimum=0.0,
             maximum=1.0,
-            exclusive_minimum=True,
             exclusive_maximum=True,
             step=0.05,
         ),
@@ -285,6 +310,78 @@ class FitConfig:
         ),
     )
 
+    early_stopping: bool = field(
+        default=False,
+        metadata=_meta(
+            "Early stopping",
+            "Stop when the monitored metric has not improved for 'patience' "
+            "epochs in a row (Keras EarlyStopping).",
+        ),
+    )
+    early_stopping_monitor: str = field(
+        default="val_loss",
+        metadata=_meta(
+            "Stop monitor",
+            "Metric that early stopping watches. Losses improve by falling, "
+            "accuracies by rising.",
+            choices=MONITOR_CHOICES,
+        ),
+    )
+    patience: int = field(
+        default=2,
+        metadata=_meta(
+            "Patience",
+            "Epochs without improvement after which training stops. 0 stops at "
+            "the first epoch that does not improve.",
+            minimum=0,
+            maximum=1000,
+            step=1,
+        ),
+    )
+    min_delta: float = field(
+        default=0.0,
+        metadata=_meta(
+            "Minimum change",
+            "Smallest change of the monitored metric that counts as an "
+            "improvement (Keras min_delta).",
+            minimum=0.0,
+            maximum=1.0,
+            step=0.001,
+        ),
+    )
+    restore_best_weights: bool = field(
+        default=True,
+        metadata=_meta(
+            "Restore best weights",
+            "At the end of the run, give the model the weights of its best "
+            "epoch instead of those of its last one.",
+        ),
+    )
+    checkpoint: bool = field(
+        default=False,
+        metadata=_meta(
+            "Save best checkpoint",
+            "Save the model to the checkpoint file each time the monitored "
+            "metric improves (Keras ModelCheckpoint, save_best_only).",
+        ),
+    )
+    checkpoint_monitor: str = field(
+        default="val_loss",
+        metadata=_meta(
+            "Checkpoint monitor",
+            "Metric that decides which epoch is the best one to save.",
+            choices=MONITOR_CHOICES,
+        ),
+    )
+    checkpoint_path: str | None = field(
+        default=None,
+        metadata=_meta(
+            "Checkpoint file",
+            "The .keras file that receives the best model. An existing file of "
+            "that name is replaced at the first improvement.",
+        ),
+    )
+
     def __post_init__(self) -> None:
         _check_choice(self, "optimizer")
         _check_finite(self, "learning_rate")
@@ -293,6 +390,46 @@ class FitConfig:
         _check_range(self, "epochs")
         _check_int(self, "batch_size")
         _check_range(self, "batch_size")
+        for name in ("early_stopping", "restore_best_weights", "checkpoint"):
+            _check_bool(self, name)
+        _check_choice(self, "early_stopping_monitor")
+        _check_int(self, "patience")
+        _check_range(self, "patience")
+        _check_finite(self, "min_delta")
+        _check_range(self, "min_delta")
+        _check_choice(self, "checkpoint_monitor")
+        self._check_checkpoint_path()
+
+    def _check_checkpoint_path(self) -> None:
+        path = self.checkpoint_path
+        if path is not None and not isinstance(path, str):
+            raise ConfigError(
+                f"checkpoint_path={path!r} is invalid: expected a file name ending "
+                f"in {CHECKPOINT_SUFFIX}."
+            )
+        if not path:
+            if self.checkpoint:
+                raise ConfigError(
+                    "checkpoint_path is missing: saving the best checkpoint needs a "
+                    f"file name ending in {CHECKPOINT_SUFFIX}. Choose a file, or turn "
+                    "the checkpoint off."
+                )
+            return
+        # Keras' ModelCheckpoint matches the suffix case-sensitively.
+        if not path.endswith(CHECKPOINT_SUFFIX):
+            raise ConfigError(
+                f"checkpoint_path={path!r} is invalid: a checkpoint is a whole model "
+                f"and must end in {CHECKPOINT_SUFFIX}, such as best{CHECKPOINT_SUFFIX}."
+            )
+
+    def monitors_in_use(self) -> dict[str, str]:
+        """Return the monitored metric of each enabled callback by field name."""
+        used = {}
+        if self.early_stopping:
+            used["early_stopping_monitor"] = self.early_stopping_monitor
+        if self.checkpoint:
+            used["checkpoint_monitor"] = self.checkpoint_monitor
+        return used
 
 
 @dataclass(frozen=True)
@@ -317,6 +454,15 @@ class RunConfig:
     def __post_init__(self) -> None:
         _check_int(self, "seed")
         _check_range(self, "seed")
+        if self.data.validation_split == 0:
+            for name, monitor in self.fit.monitors_in_use().items():
+                if monitor.startswith("val_"):
+                    raise ConfigError(
+                        f"{name}={monitor!r} is invalid with validation_split=0.0: "
+                        "a run without validation data logs no val_* metrics. "
+                        f"Monitor {monitor[len('val_') :]!r}, or set a validation "
+                        "fraction above 0."
+                    )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the settings as plain JSON-ready values."""

@@ -201,10 +201,26 @@ def source_signature(config: DataConfig) -> tuple:
 
 
 def split_images(images: ImageSet, validation_split: float, seed: int) -> SplitData:
-    """Split the training images with scikit-learn's ``train_test_split``."""
+    """Split the training images with scikit-learn's ``train_test_split``.
+
+    A ``validation_split`` of 0 keeps every training image, in its original
+    order, and leaves the validation set empty.
+    """
     from sklearn.model_selection import train_test_split
 
     count = len(images.x_train)
+    if validation_split == 0:
+        return SplitData(
+            name=images.name,
+            x_train=images.x_train,
+            y_train=images.y_train,
+            x_val=images.x_train[:0],
+            y_val=images.y_train[:0],
+            x_test=images.x_test,
+            y_test=images.y_test,
+            class_names=images.class_names,
+            source=images.source,
+        )
     validation_count = int(np.ceil(count * validation_split))
     if validation_count < 1 or count - validation_count < 1:
         raise DatasetError(

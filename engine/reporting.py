@@ -26,7 +26,116 @@ class EpochResult:
     elapsed: float
     """Wall time since the run started fitting."""
     complete: bool = True
-    """False for an epoch cut short by a stop request."""
+    """False for an epoch cut short by a stop request or a NaN or infinite loss."""
+    status: MonitorStatus | None = None
+    """Best epoch, patience and checkpoint state after this epoch."""
+
+
+@dataclass(frozen=True)
+class MonitorStatus:
+    """Progress of a run against its monitored metric after one epoch.
+
+    Early stopping, when on, decides the best epoch. Otherwise the checkpoint
+    monitor does, and without a checkpoint ``val_loss`` (or ``loss`` for a
+    run without validation data), compared as Keras' EarlyStopping does.
+    """
+
+    monitor: str
+    """Keras name of the monitored metric, such as ``val_loss``."""
+    best_epoch: int | None
+    """1-based epoch with the best monitored value so far."""
+    best_value: float | None
+    epochs_without_improvement: int
+    """Epochs since the best one; Keras' EarlyStopping calls this ``wait``."""
+    patience: int | None
+    """Early stopping's patience, or None when early stopping is off."""
+    checkpoint_monitor: str | None = None
+    """Metric that decides the checkpoint, None when the checkpoint is off."""
+    checkpoint_saved: bool = False
+    """True when this epoch's model was written to the checkpoint file."""
+    checkpoint_error: str | None = None
+    """Error message of a failed checkpoint write at this epoch, or None."""
+    early_stopped: bool = False
+    """True when early stopping ended the run at this epoch."""
+
+    def patience_text(self) -> str:
+        """Return the patience meter as a sentence, or "" without early stopping."""
+        if self.patience is None:
+            return ""
+        # Keras stops at the first epoch without improvement for patience 0
+        # and 1 alike, so 0 shows as 1.
+        limit = max(self.patience, 1)
+        noun = "epoch" if limit == 1 else "epochs"
+        return (
+            f"{self.epochs_without_improvement} of {limit} {noun} without improvement"
+        )
+
+
+STOP_REASONS = ("completed", "early_stopping", "stop_request", "diverged")
+"""Why a run ended: all epochs ran, early stopping fired, the user stopped it,
+or the loss became NaN or infinite."""
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """How a run ended and which epoch's weights the model holds afterwards."""
+
+    reason: str
+    """One of STOP_REASONS."""
+    epochs_completed: int
+    monitor: str
+    best_epoch: int | None = None
+    """1-based epoch with the best monitored value, None without complete epochs."""
+    best_value: float | None = None
+    stopped_epoch: int | None = None
+    """1-based epoch at which early stopping fired, None when it did not."""
+    checkpoint_path: str | None = None
+    checkpoint_epochs: tuple[int, ...] = ()
+    """1-based epochs whose model was written to the checkpoint file."""
+    held_epoch: int | None = None
+    """1-based epoch whose weights the model holds, None when none is kept."""
+    kept_weights: str = "last"
+    """"best", "last" or "discarded": the weights the run ended with."""
+    message: str = ""
+    """Details for the user, such as the batch at which the loss became NaN."""
+
+    def held_text(self) -> str:
+        """Return a sentence naming the epoch whose weights the model holds."""
+        if self.kept_weights == "discarded":
+            return "The run was discarded, so the model from before it is kept."
+        if self.held_epoch is None:
+            return "No epoch completed, so the model from before the run is kept."
+        text = f"The model holds the weights of epoch {self.held_epoch}"
+        if self.held_epoch == self.best_epoch:
+            text += f", the best {self.monitor}"
+            if self.best_value is not None:
+                text += f" ({self.best_value:.4f})"
+        elif self.held_epoch == self.epochs_completed:
+            text += ", the last complete epoch"
+        return text + "."
+
+    def summary_text(self) -> str:
+        """Return how the run ended, then which weights the model holds."""
+        count = self.epochs_completed
+        epochs = f"{count} complete epoch{'' if count == 1 else 's'}"
+        if self.reason == "completed":
+            text = f"The run finished all {count} epochs."
+        elif self.reason == "early_stopping":
+            text = f"Early stopping ended the run at epoch {self.stopped_epoch}."
+        elif self.reason == "stop_request":
+            text = f"The run was stopped on request after {epochs}."
+        else:
+            text = f"The run stopped after {epochs}."
+        if self.message:
+            text += " " + self.message
+        if self.checkpoint_epochs:
+            saved = ", ".join(str(epoch) for epoch in self.checkpoint_epochs)
+            noun = "epoch" if len(self.checkpoint_epochs) == 1 else "epochs"
+            text += (
+                f" Checkpoint {self.checkpoint_path} was written after {noun} "
+                f"{saved} and holds epoch {self.checkpoint_epochs[-1]}."
+            )
+        return f"{text} {self.held_text()}"
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from engine.run_store import RunRecording, RunStore, RunStoreError
 if TYPE_CHECKING:
     import keras
 
+    from engine.run_control import RunControl
     from engine.training import TrainResult
 
 logger = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ class Evaluation:
 
     dataset: str
     validation: dict[str, float]
+    """Empty when the split has no validation data."""
     test: dict[str, float]
     validation_count: int
     test_count: int
@@ -124,8 +126,13 @@ class TrainerSession:
         config: RunConfig,
         listener: TrainingListener | None = None,
         stop_event: threading.Event | None = None,
+        control: RunControl | None = None,
     ) -> TrainResult:
-        """Train a new model, which becomes current when it completed an epoch."""
+        """Train a new model, which becomes current when it completed an epoch.
+
+        A run that a stop request ends with the "discard" outcome leaves the
+        previous model, settings and history current, or no model.
+        """
         from engine.training import can_reuse, check_fits_data, train
 
         data = self.data(config.data, config.seed)
@@ -144,15 +151,19 @@ class TrainerSession:
             reuse = self._spare_model
         recording = self._start_recording(config, data, listener)
         try:
-            result = train(config, data, recording, stop_event, reuse=reuse)
+            result = train(
+                config, data, recording, stop_event, reuse=reuse, control=control
+            )
         except Exception as error:
             recording.fail(error)
             self.run_store_error = recording.error
             raise
         recording.finish(result)
         self.run_store_error = recording.error
-        if result.epochs_completed == 0:
-            logger.info("No epoch completed; keeping the previous model")
+        outcome = result.outcome
+        discarded = outcome is not None and outcome.kept_weights == "discarded"
+        if result.epochs_completed == 0 or discarded:
+            logger.info("Keeping the previous model: no epoch completed, or discarded")
             if saved_state is not None:
                 weights, optimizer_values = saved_state
                 self.model.set_weights(weights)
@@ -200,9 +211,11 @@ class TrainerSession:
         self._check_model_fits(model, data_config, "The current model")
         data = self.data(data_config, seed)
         self._ensure_compiled(model)
-        validation = model.evaluate(
-            scaled_tensor(data, "x_val"), data.y_val, verbose=0, return_dict=True
-        )
+        validation = {}
+        if len(data.y_val) > 0:
+            validation = model.evaluate(
+                scaled_tensor(data, "x_val"), data.y_val, verbose=0, return_dict=True
+            )
         test = model.evaluate(
             scaled_tensor(data, "x_test"), data.y_test, verbose=0, return_dict=True
         )

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from engine.config import ConfigError, RunConfig
 from engine.data import SplitData, scaled_tensor
-from engine.reporting import BatchProgress, EpochResult, History, TrainingListener
+from engine.reporting import (
+    BatchProgress,
+    EpochResult,
+    History,
+    RunOutcome,
+    TrainingListener,
+)
+from engine.run_control import RunControl
 
 if TYPE_CHECKING:
     import keras
@@ -31,6 +38,8 @@ class TrainResult:
     stopped: bool
     """True when a stop request ended the run before its last epoch."""
     seconds: float
+    outcome: RunOutcome | None = None
+    """End of the run: its reason, the best epoch and the epoch of the kept weights."""
 
 
 class _Recorder:
@@ -105,6 +114,7 @@ def train(
     stop_event: threading.Event | None = None,
     callbacks: list[Any] | None = None,
     reuse: keras.Model | None = None,
+    control: RunControl | None = None,
 ) -> TrainResult:
     """Train a new model on ``data`` with ``config`` and return it with its history.
 
@@ -116,13 +126,21 @@ def train(
     same layers and optimizer, it is reset and trained again instead of a new
     one, with the same numbers as a new one. This avoids the memory that
     TensorFlow 2.21 keeps for every newly fitted model (about 3 MiB each).
+
+    ``control`` carries pause requests and the outcome of a stop request. Both
+    ``stop_event`` and ``control.stop_event`` stop the run. Early stopping and the
+    checkpoint follow ``config.fit``, and the result's ``outcome`` names the
+    epoch whose weights the returned model holds.
     """
     import keras
 
     from engine.callbacks import EpochReporter
     from engine.model_factory import build_model, compile_model
+    from engine.monitoring import build_callbacks, check_checkpoint_target, finish_run
 
     check_fits_data(config, data)
+    check_checkpoint_target(config)
+    control = control or RunControl(stop_event)
     # Reset Keras' global state (layer names, seed generator) as a fresh script
     # starts, then seed it the same way.
     keras.backend.clear_session()
@@ -138,8 +156,20 @@ def train(
 
     x_train = scaled_tensor(data, "x_train")
     x_val = scaled_tensor(data, "x_val")
+    has_validation = len(data.y_val) > 0
     recorder = _Recorder(listener)
-    reporter = EpochReporter(recorder, stop_event)
+    reporter = EpochReporter(recorder, stop_event, control=control)
+
+    def checkpoint_metadata(epoch: int, logs: Any) -> dict[str, Any]:
+        history = {
+            name: [*recorder.metrics.get(name, ()), float(value)]
+            for name, value in logs.items()
+        }
+        return {"history": history, "config": config.to_dict(), "epoch": epoch}
+
+    tracking, tracker = build_callbacks(
+        config, reporter, has_validation, checkpoint_metadata
+    )
 
     logger.info(
         "Training on %s: %d training and %d validation images, settings %s",
@@ -154,8 +184,8 @@ def train(
         data.y_train,
         epochs=config.fit.epochs,
         batch_size=config.fit.batch_size,
-        validation_data=(x_val, data.y_val),
-        callbacks=[reporter, *(callbacks or [])],
+        validation_data=(x_val, data.y_val) if has_validation else None,
+        callbacks=[reporter, *(callbacks or []), *tracking],
         verbose=0,
     )
     seconds = time.perf_counter() - start
@@ -163,6 +193,7 @@ def train(
     history = History(
         {name: tuple(values) for name, values in recorder.metrics.items()}
     )
+    outcome = finish_run(config, model, reporter, tracker, control, history.epochs)
     logger.info(
         "Training ended after %d of %d epochs in %.1f s%s",
         history.epochs,
@@ -177,4 +208,5 @@ def train(
         epochs_completed=history.epochs,
         stopped=reporter.stopped_by_request and history.epochs < config.fit.epochs,
         seconds=seconds,
+        outcome=outcome,
     )

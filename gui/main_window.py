@@ -57,11 +57,15 @@ from engine.persistence import (
     normalize_weights_path,
 )
 from engine.reporting import BatchProgress, EpochResult
+from engine.run_control import RunControl
 from engine.run_store import open_run_store
 from engine.session import Evaluation, ModelInfo, TrainerSession
 from gui import resources
+from gui.compare_panel import ComparePanel
 from gui.export import export_figure
 from gui.param_form import ParamForm
+from gui.presets_menu import PresetsMenu
+from gui.run_controls import OUTCOME_PROPERTY, stop_dialog
 from gui.runs_panel import RunsPanel
 from gui.tasks import EXPECTED_ERRORS, TaskOutcome, TaskRunner, TaskWorker
 from gui.training_plot import TrainingPlot
@@ -105,7 +109,11 @@ class MainWindow(QMainWindow):
         Runs every engine call on a worker thread.
     session : TrainerSession
         The current model, history and data; used only from worker threads.
-    train_button, stop_button, evaluate_button : QPushButton
+    train_button, pause_button, stop_button, evaluate_button : QPushButton
+    held_label : QLabel
+        Which epoch's weights the current model holds after a run.
+    stop_dialog : QMessageBox or None
+        The open question of what a stopped run keeps.
     save_model_button, load_model_button : QPushButton
     save_weights_button, load_weights_button : QPushButton
     progress_bar : QProgressBar
@@ -139,6 +147,9 @@ class MainWindow(QMainWindow):
         self._model_dataset: str | None = None
         self._weights_into_current = False
         self._close_requested = False
+        self._control: RunControl | None = None
+        self._held_epoch: int | None = None
+        self.stop_dialog: QMessageBox | None = None
 
         self._create_widgets()
         self._create_layout()
@@ -154,6 +165,9 @@ class MainWindow(QMainWindow):
     def _create_widgets(self) -> None:
         self.form = ParamForm(self)
         self.plot = TrainingPlot(self)
+        self.compare_panel = ComparePanel(
+            self.runner, lambda: self.session, self.form.config, self
+        )
 
         self.train_button = self._button(
             "Train", "train_button", "Train a new model with these settings."
@@ -161,7 +175,13 @@ class MainWindow(QMainWindow):
         self.stop_button = self._button(
             "Stop",
             "stop_button",
-            "Stop after the current batch and keep what was recorded.",
+            "Stop after the current batch and choose which weights to keep.",
+        )
+        self.pause_button = self._button(
+            "Pause",
+            "pause_button",
+            "Hold training after the current batch. Resume continues the same run "
+            "with its optimizer state.",
         )
         self.evaluate_button = self._button(
             "Evaluate",
@@ -223,6 +243,12 @@ class MainWindow(QMainWindow):
         self.model_hint_label.setStyleSheet("color: #8a5a00;")
         self.model_hint_label.hide()
 
+        self.held_label = QLabel(self)
+        self.held_label.setObjectName("held_weights")
+        self.held_label.setAccessibleName("Weights of the current model")
+        self.held_label.setWordWrap(True)
+        self.held_label.hide()
+
         self.tensorflow_label = QLabel("TensorFlow not loaded", self)
         self.tensorflow_label.setObjectName("tensorflow_status")
         self.statusBar().addPermanentWidget(self.tensorflow_label)
@@ -238,10 +264,11 @@ class MainWindow(QMainWindow):
         run_box = QGroupBox("Run", self)
         run_layout = QGridLayout(run_box)
         run_layout.addWidget(self.train_button, 0, 0)
-        run_layout.addWidget(self.stop_button, 0, 1)
-        run_layout.addWidget(self.progress_bar, 1, 0, 1, 2)
-        run_layout.addWidget(self.evaluate_button, 2, 0, 1, 2)
-        run_layout.addWidget(self.model_hint_label, 3, 0, 1, 2)
+        run_layout.addWidget(self.pause_button, 0, 1)
+        run_layout.addWidget(self.stop_button, 0, 2)
+        run_layout.addWidget(self.progress_bar, 1, 0, 1, 3)
+        run_layout.addWidget(self.evaluate_button, 2, 0, 1, 3)
+        run_layout.addWidget(self.model_hint_label, 3, 0, 1, 3)
 
         files_box = QGroupBox("Model files", self)
         files_layout = QGridLayout(files_box)
@@ -266,8 +293,21 @@ class MainWindow(QMainWindow):
         self.details_tabs.addTab(self.summary_view, "Model summary")
         self.details_tabs.addTab(self.evaluation_table, "Evaluation")
 
+        # The plot with, below it, which epoch's weights the model holds.
+        self.training_pane = QWidget(self)
+        plot_layout = QVBoxLayout(self.training_pane)
+        plot_layout.setContentsMargins(0, 0, 0, 0)
+        plot_layout.addWidget(self.plot, 1)
+        plot_layout.addWidget(self.held_label)
+
+        # Compare mode sits in a tab beside the single run's curves.
+        self.plot_tabs = QTabWidget(self)
+        self.plot_tabs.setObjectName("plot_tabs")
+        self.plot_tabs.addTab(self.training_pane, "Training")
+        self.plot_tabs.addTab(self.compare_panel, "Compare")
+
         right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.plot)
+        right.addWidget(self.plot_tabs)
         right.addWidget(self.details_tabs)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
@@ -292,7 +332,7 @@ class MainWindow(QMainWindow):
         self.runs_dock.setObjectName("runs_dock")
         self.runs_dock.setWidget(self.runs_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.runs_dock)
-        self.resizeDocks([self.runs_dock], [300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.runs_dock], [260], Qt.Orientation.Vertical)
         self.runs_panel.rerun_requested.connect(self._on_runs_panel_rerun_requested)
         if store_message:
             self._show_error("Run history", store_message)
@@ -337,7 +377,7 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = action("Quit", self.close, QKeySequence.StandardKey.Quit)
         self.train_action = action("Train", self.train, QKeySequence("Ctrl+Return"))
-        self.stop_action = action("Stop", self.stop, QKeySequence("Esc"))
+        self.stop_action = action("Stop…", self.ask_stop, QKeySequence("Esc"))
         self.evaluate_action = action("Evaluate", self.evaluate)
 
         file_menu = self.menuBar().addMenu("&File")
@@ -362,6 +402,10 @@ class MainWindow(QMainWindow):
         run_menu = self.menuBar().addMenu("&Run")
         for item in (self.train_action, self.stop_action, self.evaluate_action):
             run_menu.addAction(item)
+        self.compare_action = action("Compare…", self._on_compare_action_triggered)
+        run_menu.addAction(self.compare_action)
+        self.presets = PresetsMenu(self)
+        self.menuBar().addMenu(self.presets.menu)
         self.open_log_folder_action = action("Open log folder", self.open_log_folder)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.runs_dock.toggleViewAction())
@@ -370,8 +414,13 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.form.params_changed.connect(self._on_form_params_changed)
+        self.form.params_changed.connect(self.compare_panel.refresh)
+        self.compare_panel.comparison_requested.connect(
+            self._on_compare_panel_comparison_requested
+        )
         self.train_button.clicked.connect(self.train)
-        self.stop_button.clicked.connect(self.stop)
+        self.stop_button.clicked.connect(self.ask_stop)
+        self.pause_button.clicked.connect(self.toggle_pause)
         self.evaluate_button.clicked.connect(self.evaluate)
         self.save_model_button.clicked.connect(self._on_save_model_button_clicked)
         self.load_model_button.clicked.connect(self._on_load_model_button_clicked)
@@ -439,6 +488,7 @@ class MainWindow(QMainWindow):
         self._training = True
         self._last_epoch = None
         self._figure_config = config
+        self.plot_tabs.setCurrentWidget(self.training_pane)
         self.plot.clear(config.fit.epochs, _run_title(config))
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat("Starting…")
@@ -451,11 +501,14 @@ class MainWindow(QMainWindow):
                 f"Loading {DATASET_CHOICES[config.data.dataset]}…"
             )
         session = self.session
+        control = RunControl()
+        self._control = control
+        self.pause_button.setText("Pause")
 
         def run_training(worker: TaskWorker) -> Any:
             from engine.model_factory import format_summary, summarize_model
 
-            result = session.train(config, worker, worker.stop_event)
+            result = session.train(config, worker, worker.stop_event, control=control)
             return result, format_summary(
                 summarize_model(result.model), "Model: classifier"
             )
@@ -511,13 +564,74 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported the figure to {display_path(written)}")
         return written
 
-    def stop(self) -> None:
-        """Ask the running training to stop after its current batch."""
+    def ask_stop(self) -> None:
+        """Pause the run and ask which weights to keep; the answer stops it.
+
+        A comparison stops at once: its runs are ranked, not kept.
+        """
+        if self.compare_panel.is_running():
+            self.compare_panel.stop()
+            return
+        if not self._training or self._control is None:
+            return
+        if self.stop_dialog is not None:
+            self.stop_dialog.raise_()
+            return
+        was_paused = self._control.paused
+        self._control.pause()
+        dialog = stop_dialog(self, self._last_epoch)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.buttonClicked.connect(
+            lambda button: self._on_stop_dialog_answered(
+                button.property(OUTCOME_PROPERTY), was_paused
+            )
+        )
+        self.stop_dialog = dialog
+        self.progress_bar.setFormat("Paused")
+        self.statusBar().showMessage(
+            "Paused. Choose which weights to keep, or continue training."
+        )
+        dialog.open()
+
+    def stop(self, outcome: str = "last") -> None:
+        """Stop the run after its current batch and keep ``outcome``'s weights.
+
+        ``outcome`` is a key of engine.run_control.STOP_OUTCOMES.
+        """
         if not self._training:
             return
+        if self._control is not None:
+            self._control.request_stop(outcome)
         self.runner.request_stop()
+        self.pause_button.setText("Pause")
+        self.pause_button.setEnabled(False)
         self.progress_bar.setFormat("Stopping…")
         self.statusBar().showMessage("Stopping after the current batch…")
+
+    def _on_stop_dialog_answered(self, outcome: str, was_paused: bool) -> None:
+        self.stop_dialog = None
+        if outcome:
+            self.stop(outcome)
+        elif not was_paused and self._control is not None and self._training:
+            self._control.resume()
+
+    def toggle_pause(self) -> None:
+        """Pause the run after its current batch, or resume a paused run."""
+        control = self._control
+        if not self._training or control is None:
+            return
+        if control.paused:
+            control.resume()
+            self.pause_button.setText("Pause")
+            self.statusBar().showMessage("Resumed training.")
+            return
+        control.pause()
+        self.pause_button.setText("Resume")
+        self.progress_bar.setFormat("Paused")
+        self.statusBar().showMessage(
+            "Paused after the current batch. Press Resume to continue the same run, "
+            "or Stop to end it."
+        )
 
     def evaluate(self) -> None:
         """Evaluate the current model on the validation and test sets."""
@@ -764,11 +878,13 @@ class MainWindow(QMainWindow):
         if not result.complete:
             return
         self._last_epoch = result
-        self.plot.add_epoch(result.epoch, result.metrics)
+        self.plot.add_epoch(result.epoch, result.metrics, result.status)
         self.progress_bar.setValue(round(1000 * result.epoch / max(result.epochs, 1)))
+        patience = result.status.patience_text() if result.status else ""
         self.statusBar().showMessage(
             f"Epoch {result.epoch}/{result.epochs}: {_metrics_text(result.metrics)} | "
             f"{_time_left(result.elapsed, result.epoch, result.epochs)}"
+            + (f" | {patience}" if patience else "")
         )
 
     @Slot(object)
@@ -779,15 +895,21 @@ class MainWindow(QMainWindow):
                     "Task %r failed while closing: %s", outcome.name, outcome.error
                 )
             return
-        handler = getattr(self, f"_finish_{outcome.name}")
+        # Tasks without a _finish_ method here (such as the save step of a
+        # preset) are handled by the widget that submitted them.
+        handler = getattr(self, f"_finish_{outcome.name}", None)
         if outcome.name == "train":
             self._training = False
-        if outcome.name in ("train", "evaluate", "save_model", "save_weights"):
-            # These tasks add to the current run's record in the history.
+            self._control = None
+            if self.stop_dialog is not None:
+                self.stop_dialog.close()
+                self.stop_dialog = None
+        if outcome.name != "import":
+            # Runs, saves and evaluations add to the run history.
             self._show_run_history_result()
         if outcome.error is not None:
             self._report_failure(outcome)
-        else:
+        elif handler is not None:
             handler(outcome.result)
         self._update_controls()
 
@@ -807,11 +929,19 @@ class MainWindow(QMainWindow):
         result, summary = outcome
         epochs = result.epochs_completed
         planned = result.config.fit.epochs
+        run = result.outcome
+        if run.reason == "diverged":
+            self._show_error("Training stopped", run.summary_text())
         if epochs == 0:
             self.progress_bar.setFormat("Stopped before the first epoch ended")
             self.statusBar().showMessage(
                 "Stopped before the first epoch ended; the previous model is unchanged."
             )
+            self._show_current_history()
+            return
+        if run.kept_weights == "discarded":
+            self.progress_bar.setFormat("Run discarded")
+            self.statusBar().showMessage(run.summary_text())
             self._show_current_history()
             return
 
@@ -823,16 +953,26 @@ class MainWindow(QMainWindow):
             for name, values in result.history.metrics.items()
             if values
         }
+        self._held_epoch = run.held_epoch
+        self.held_label.setText(run.held_text())
+        self.held_label.show()
+        if epochs < planned:
+            self.plot.end_run(epochs)
         if result.stopped:
             self.progress_bar.setFormat(f"Stopped after {epochs} of {planned} epochs")
-            message = (
-                f"Stopped after {epochs} of {planned} epochs; the model holds the "
-                f"weights from the end of epoch {epochs}"
+            message = f"Stopped after {epochs} of {planned} epochs. {run.held_text()}"
+        elif run.reason in ("early_stopping", "diverged"):
+            self.progress_bar.setValue(1000)
+            self.progress_bar.setFormat(
+                f"{'Early stopped' if run.stopped_epoch else 'Stopped'} after "
+                f"{epochs} of {planned} epochs"
             )
+            message = run.summary_text()
         else:
             self.progress_bar.setValue(1000)
             self.progress_bar.setFormat(f"Done: {_plural(epochs, 'epoch')}")
-            message = f"Trained {_plural(epochs, 'epoch')} in {result.seconds:.1f} s"
+            message = f"Trained {_plural(epochs, 'epoch')} in {result.seconds:.1f} s. "
+            message += run.held_text()
         if last:
             message += f" | {_metrics_text(last)}"
         self.statusBar().showMessage(message)
@@ -846,6 +986,40 @@ class MainWindow(QMainWindow):
         elif self.run_store is not None:
             self.runs_panel.show_problem("")
 
+    def _finish_compare(self, result: Any) -> None:
+        # The session keeps the model of the last run that completed an epoch.
+        trained = [o for o in result.outcomes if o.epochs_completed]
+        message = "Comparison stopped" if result.stopped else "Comparison done"
+        self.progress_bar.setFormat(message)
+        if trained:
+            last = trained[-1]
+            config = last.run.config
+            self._set_current_model(config.model, config.data.dataset)
+            self._run_config = config
+            self._figure_config = config
+            self.plot.show_history(
+                last.history.to_dict(), f"Last compared run: {last.run.label}"
+            )
+            message += (
+                f"; the current model is the last run, {last.run.label}, so "
+                "Evaluate and Save use it"
+            )
+        self.statusBar().showMessage(message)
+
+    @Slot()
+    def _on_compare_panel_comparison_requested(self) -> None:
+        self.start_background_import()
+        self.progress_bar.setValue(0)
+        self.progress_bar.setFormat("Comparing (see the Compare tab)")
+        self.statusBar().showMessage(
+            "Comparing: the runs train one after another; Stop ends the comparison."
+        )
+
+    @Slot()
+    def _on_compare_action_triggered(self) -> None:
+        self.plot_tabs.setCurrentWidget(self.compare_panel)
+        self.compare_panel.values_edit.setFocus()
+
     def _show_current_history(self) -> None:
         """Show the current model's curves again after a run that kept it."""
         self._figure_config = self._run_config
@@ -858,6 +1032,8 @@ class MainWindow(QMainWindow):
         self._has_model = True
         self._model_settings = settings
         self._model_dataset = dataset
+        self._held_epoch = None
+        self.held_label.hide()
         self.evaluation_table.setRowCount(0)
         self._update_model_hint()
 
@@ -866,6 +1042,8 @@ class MainWindow(QMainWindow):
             ("Validation", evaluation.validation_count, evaluation.validation),
             ("Test", evaluation.test_count, evaluation.test),
         ]
+        # A run without validation data has no validation row.
+        rows = [row for row in rows if row[1]]
         self.evaluation_table.setRowCount(len(rows))
         for row, (name, count, metrics) in enumerate(rows):
             cells = [
@@ -882,11 +1060,14 @@ class MainWindow(QMainWindow):
                     )
                 self.evaluation_table.setItem(row, column, item)
         self.details_tabs.setCurrentWidget(self.evaluation_table)
-        self.statusBar().showMessage(
-            f"{evaluation.dataset}: validation accuracy "
-            f"{evaluation.validation.get('accuracy', math.nan):.4f}, "
-            f"test accuracy {evaluation.test.get('accuracy', math.nan):.4f}"
+        weights = ""
+        if self._held_epoch is not None:
+            weights = f" (weights of epoch {self._held_epoch})"
+        accuracies = ", ".join(
+            f"{name.lower()} accuracy {metrics.get('accuracy', math.nan):.4f}"
+            for name, _, metrics in rows
         )
+        self.statusBar().showMessage(f"{evaluation.dataset}{weights}: {accuracies}")
 
     def _finish_save_model(self, path: Path) -> None:
         self.statusBar().showMessage(f"Saved model to {display_path(path)}")
@@ -991,6 +1172,8 @@ class MainWindow(QMainWindow):
             "save_weights": "Saving the weights failed",
             "load_model": "Loading the model failed",
             "load_weights": "Loading the weights failed",
+            "compare": "Comparison failed",
+            "save_restore": "Save and restore failed",
         }
         title = titles.get(outcome.name, "Task failed")
         if outcome.name == "train":
@@ -1061,8 +1244,12 @@ class MainWindow(QMainWindow):
         idle = not (self._training or self._working())
         self.train_button.setEnabled(idle)
         self.train_action.setEnabled(idle)
-        self.stop_button.setEnabled(self._training)
-        self.stop_action.setEnabled(self._training)
+        stoppable = self._training or self.compare_panel.is_running()
+        self.stop_button.setEnabled(stoppable)
+        self.stop_action.setEnabled(stoppable)
+        self.presets.set_enabled(idle)
+        stopping = self._control is not None and self._control.stop_event.is_set()
+        self.pause_button.setEnabled(self._training and not stopping)
         self.form.setEnabled(idle)
         self.load_model_button.setEnabled(idle)
         self.load_model_action.setEnabled(idle)

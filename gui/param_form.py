@@ -11,6 +11,7 @@ import numpy as np
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -31,6 +32,7 @@ from engine.config import (
     FitConfig,
     ModelConfig,
     RunConfig,
+    monitor_choices,
     setting_metadata,
 )
 
@@ -41,10 +43,39 @@ FORM_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Data", ("dataset", "data_dir", "validation_split")),
     ("Model", ("hidden_units", "activation", "dropout")),
     ("Training", ("optimizer", "learning_rate", "epochs", "batch_size", "seed")),
+    (
+        "Callbacks",
+        (
+            "early_stopping",
+            "early_stopping_monitor",
+            "patience",
+            "min_delta",
+            "restore_best_weights",
+            "checkpoint",
+            "checkpoint_monitor",
+            "checkpoint_path",
+        ),
+    ),
 )
+# Inputs that only matter while the check box named by the key is on.
+_DEPENDENT_INPUTS: dict[str, tuple[str, ...]] = {
+    "early_stopping": (
+        "early_stopping_monitor",
+        "patience",
+        "min_delta",
+        "restore_best_weights",
+    ),
+    "checkpoint": ("checkpoint_monitor", "checkpoint_path"),
+}
+_MONITOR_INPUTS = ("early_stopping_monitor", "checkpoint_monitor")
 # Decimals shown, which also set the smallest step: 1e-8 admits learning rates
 # far below any used in practice, and 0.001 small validation fractions.
-_DECIMALS = {"learning_rate": 8, "dropout": 3, "validation_split": 3}
+_DECIMALS = {
+    "learning_rate": 8,
+    "dropout": 3,
+    "validation_split": 3,
+    "min_delta": 4,
+}
 
 
 class CompactDoubleSpinBox(QDoubleSpinBox):
@@ -79,6 +110,8 @@ class ParamForm(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.inputs: dict[str, QWidget] = {}
+        self._rows: dict[str, QFormLayout] = {}
+        self._row_widgets: dict[str, QWidget] = {}
         self._updating = False
 
         layout = QVBoxLayout(self)
@@ -92,7 +125,10 @@ class ParamForm(QWidget):
                 label = QLabel(meta["title"], group)
                 label.setToolTip(meta["description"])
                 label.setBuddy(widget)
-                form.addRow(label, self._wrap(name, widget))
+                row = self._wrap(name, widget)
+                form.addRow(label, row)
+                self._rows[name] = form
+                self._row_widgets[name] = row
             layout.addWidget(group)
 
         self.message_label = QLabel(self)
@@ -114,6 +150,8 @@ class ParamForm(QWidget):
             widget: QWidget = QComboBox(self)
             for key, label in meta["choices"].items():
                 widget.addItem(label, key)
+        elif field_type == "bool":
+            widget = QCheckBox(self)
         elif field_type == "int":
             widget = QSpinBox(self)
             widget.setRange(
@@ -137,7 +175,8 @@ class ParamForm(QWidget):
                 widget.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         else:
             widget = QLineEdit(self)
-            widget.setPlaceholderText("Keras cache")
+            placeholder = "best.keras" if name == "checkpoint_path" else "Keras cache"
+            widget.setPlaceholderText(placeholder)
             widget.setClearButtonEnabled(True)
         widget.setObjectName(name)
         widget.setToolTip(meta["description"])
@@ -156,28 +195,45 @@ class ParamForm(QWidget):
                         return "int"
                     if text == "float":
                         return "float"
+                    if text == "bool":
+                        return "bool"
                     return "str"
         raise KeyError(name)
 
     def _wrap(self, name: str, widget: QWidget) -> QWidget:
+        if name == "checkpoint_path":
+            row, button = self._browse_row(widget, "Choose checkpoint file")
+            button.setObjectName("browse_checkpoint_button")
+            button.setToolTip("Choose the .keras file that receives the best model.")
+            button.clicked.connect(self.browse_checkpoint_file)
+            self.checkpoint_browse_button = button
+            return row
         if name != "data_dir":
             return widget
+        row, self.browse_button = self._browse_row(widget, "Choose data folder")
+        self.browse_button.setObjectName("browse_data_dir_button")
+        self.browse_button.setToolTip("Choose a folder holding the four IDX files.")
+        self.browse_button.clicked.connect(self.browse_data_folder)
+        return row
+
+    def _browse_row(
+        self, widget: QWidget, accessible_name: str
+    ) -> tuple[QWidget, QPushButton]:
         row = QWidget(self)
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
         row_layout.addWidget(widget, 1)
-        self.browse_button = QPushButton("Browse…", row)
-        self.browse_button.setObjectName("browse_data_dir_button")
-        self.browse_button.setAccessibleName("Choose data folder")
-        self.browse_button.setToolTip("Choose a folder holding the four IDX files.")
-        self.browse_button.clicked.connect(self.browse_data_folder)
-        row_layout.addWidget(self.browse_button)
-        return row
+        button = QPushButton("Browse…", row)
+        button.setAccessibleName(accessible_name)
+        row_layout.addWidget(button)
+        return row, button
 
     def _connect_inputs(self) -> None:
         for widget in self.inputs.values():
             if isinstance(widget, QComboBox):
                 widget.currentIndexChanged.connect(self._on_input_changed)
+            elif isinstance(widget, QCheckBox):
+                widget.toggled.connect(self._on_input_changed)
             elif isinstance(widget, QLineEdit):
                 widget.editingFinished.connect(self._on_input_changed)
             else:
@@ -190,6 +246,8 @@ class ParamForm(QWidget):
         widget = self.inputs[name]
         if isinstance(widget, QComboBox):
             return widget.currentData()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
         if isinstance(widget, QLineEdit):
             if name == "data_dir" and self.value("dataset") == "digits":
                 return None
@@ -201,11 +259,20 @@ class ParamForm(QWidget):
         widget = self.inputs[name]
         blocked = widget.blockSignals(True)
         try:
+            if name == "validation_split":
+                self._offer_monitors(value)
             if isinstance(widget, QComboBox):
                 index = widget.findData(value)
+                if index < 0 and name in _MONITOR_INPUTS and value.startswith("val_"):
+                    # Without validation data the form offers only the training
+                    # metrics; settings that switch the callback off may still
+                    # name the validation one, as RunConfig's defaults do.
+                    index = widget.findData(value.removeprefix("val_"))
                 if index < 0:
                     raise ConfigError(f"{name}={value!r} is not offered by the form.")
                 widget.setCurrentIndex(index)
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
             elif isinstance(widget, QLineEdit):
                 widget.setText(value or "")
             else:
@@ -246,11 +313,45 @@ class ParamForm(QWidget):
         """Validate the shown values again and emit ``params_changed`` if valid."""
         self._on_input_changed()
 
+    def _offer_monitors(self, validation_split: float) -> None:
+        """List only the monitors a run with ``validation_split`` logs.
+
+        A val_* monitor that is no longer offered becomes its training
+        counterpart, so ``val_loss`` turns into ``loss``.
+        """
+        offered = monitor_choices(validation_split)
+        for name in _MONITOR_INPUTS:
+            combo = self.inputs[name]
+            current = combo.currentData()
+            if [combo.itemData(i) for i in range(combo.count())] == list(offered):
+                continue
+            blocked = combo.blockSignals(True)
+            try:
+                combo.clear()
+                for key, label in offered.items():
+                    combo.addItem(label, key)
+                if current not in offered and current is not None:
+                    current = current.removeprefix("val_")
+                combo.setCurrentIndex(max(combo.findData(current), 0))
+            finally:
+                combo.blockSignals(blocked)
+
+    def _enable_dependent_inputs(self) -> None:
+        # Rows of a switched-off callback are hidden too, so the form stays short.
+        for switch, names in _DEPENDENT_INPUTS.items():
+            enabled = self.inputs[switch].isChecked()
+            for name in names:
+                self.inputs[name].setEnabled(enabled)
+                self._rows[name].setRowVisible(self._row_widgets[name], enabled)
+        self.checkpoint_browse_button.setEnabled(self.inputs["checkpoint"].isChecked())
+
     @Slot()
     def _on_input_changed(self) -> None:
         uses_folder = self.value("dataset") != "digits"
         self.inputs["data_dir"].setEnabled(uses_folder)
         self.browse_button.setEnabled(uses_folder)
+        self._offer_monitors(self.value("validation_split"))
+        self._enable_dependent_inputs()
         try:
             config = self.config()
         except ConfigError as error:
@@ -270,6 +371,21 @@ class ParamForm(QWidget):
         if folder:
             self.choose_data_folder(folder)
         return bool(folder)
+
+    @Slot()
+    def browse_checkpoint_file(self) -> bool:
+        """Ask for the checkpoint file; return True when the user chose one."""
+        start = self.inputs["checkpoint_path"].text().strip() or str(
+            Path.home() / "best.keras"
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the best model as", start, "Keras model (*.keras)"
+        )
+        if path:
+            if not path.endswith(".keras"):
+                path += ".keras"
+            self.set_values(checkpoint_path=path)
+        return bool(path)
 
     def choose_data_folder(self, folder: str) -> None:
         """Use ``folder`` as the data source; Digits changes to "IDX folder"."""

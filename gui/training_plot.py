@@ -10,7 +10,10 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
+
+from engine.reporting import MonitorStatus
+from gui.plot_markers import RunMarkers
 
 logger = logging.getLogger(__name__)
 
@@ -72,12 +75,23 @@ class TrainingPlot(QWidget):
             va="center",
             color="0.45",
         )
+        self.markers = RunMarkers(self.loss_axes, self.accuracy_axes, self.lines)
+        self.patience_meter = QProgressBar(self)
+        self.patience_meter.setObjectName("patience_meter")
+        self.patience_meter.setAccessibleName("Early stopping patience")
+        self.patience_meter.setToolTip(
+            "Epochs since the monitored metric last improved. Early stopping ends "
+            "the run when the bar is full."
+        )
+        self.patience_meter.setTextVisible(True)
+        self.patience_meter.hide()
         self.clear(20)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.canvas)
+        layout.addWidget(self.patience_meter)
 
     def _style_axes(self) -> None:
         for axes, title in zip(self._axes, ("Loss", "Accuracy"), strict=True):
@@ -101,18 +115,72 @@ class TrainingPlot(QWidget):
         self.accuracy_axes.set_ylim(0, 1)
         self.figure.suptitle(title, fontsize="medium")
         self._hint.set_visible(not title)
+        self.markers.clear()
+        self.patience_meter.hide()
+        self._refresh_legends()
         self.canvas.draw_idle()
 
-    def add_epoch(self, epoch: int, metrics: Mapping[str, float]) -> None:
-        """Append one epoch's point to each line whose metric is in ``metrics``."""
+    def add_epoch(
+        self,
+        epoch: int,
+        metrics: Mapping[str, float],
+        status: MonitorStatus | None = None,
+    ) -> None:
+        """Append one epoch's point to each line whose metric is in ``metrics``.
+
+        ``status`` moves the best-epoch marker, adds a checkpoint marker when
+        the epoch was saved, marks where early stopping fired and fills the
+        patience meter.
+        """
         for metric, value in metrics.items():
             if metric not in self.lines:
                 continue
             self._epochs[metric].append(epoch)
             self._values[metric].append(value)
             self.lines[metric].set_data(self._epochs[metric], self._values[metric])
+        if status is not None:
+            self.markers.update(epoch, status)
+            self._show_patience(status)
+        self.markers.shade_overfitting(self._values["loss"], self._values["val_loss"])
         self._rescale(epoch)
+        self._refresh_legends()
         self.canvas.draw_idle()
+
+    def _show_patience(self, status: MonitorStatus) -> None:
+        text = status.patience_text()
+        if not text:
+            self.patience_meter.hide()
+            return
+        limit = max(status.patience or 0, 1)
+        self.patience_meter.setRange(0, limit)
+        self.patience_meter.setValue(min(status.epochs_without_improvement, limit))
+        self.patience_meter.setFormat(f"Early stopping: {text}")
+        self.patience_meter.show()
+
+    def _refresh_legends(self) -> None:
+        # Below the axes, so the marker entries never cover the curves.
+        for axes in self._axes:
+            axes.legend(
+                loc="upper center",
+                bbox_to_anchor=(0.5, -0.2),
+                ncols=2,
+                fontsize="small",
+                frameon=False,
+            )
+
+    def end_run(self, epochs: int) -> None:
+        """Fit the x axes to the ``epochs`` a run completed, such as after a stop."""
+        for axes in self._axes:
+            axes.set_xlim(0.5, max(epochs, 1) + 0.5)
+        self.canvas.draw_idle()
+
+    def legend_labels(self) -> list[str]:
+        """Return the legend entries of both axes, loss axes first."""
+        return [
+            text.get_text()
+            for axes in self._axes
+            for text in axes.get_legend().get_texts()
+        ]
 
     def show_history(
         self, history: Mapping[str, Sequence[float]], title: str = ""
@@ -126,7 +194,9 @@ class TrainingPlot(QWidget):
             self._epochs[metric] = list(range(1, len(values) + 1))
             self._values[metric] = [float(v) for v in values]
             self.lines[metric].set_data(self._epochs[metric], self._values[metric])
+        self.markers.shade_overfitting(self._values["loss"], self._values["val_loss"])
         self._rescale(epochs)
+        self._refresh_legends()
         self.canvas.draw_idle()
 
     def point_counts(self) -> dict[str, int]:

@@ -88,7 +88,7 @@ def test_settings_reach_config(tmp_path, capsys):
         (["--learning-rate", "nan"], "'nan'", "(0.0, 10.0]"),
         (["--learning-rate", "inf"], "'inf'", "(0.0, 10.0]"),
         (["--dropout", "1.5"], "dropout=1.5", "[0.0, 1.0)"),
-        (["--validation-split", "1"], "validation_split=1.0", "(0.0, 1.0)"),
+        (["--validation-split", "1"], "validation_split=1.0", "[0.0, 1.0)"),
         (["--hidden-units", "0"], "hidden_units=0", "[1, 16384]"),
         (["--seed", "-1"], "seed=-1", "[0, "),
     ],
@@ -163,3 +163,132 @@ def test_main_train_subprocess(tmp_path):
 
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert "epoch 1/1 " in completed.stdout
+
+
+def test_early_stopping_flags_reach_history(tmp_path, capsys):
+    history_path = tmp_path / "history.json"
+    checkpoint = tmp_path / "best.keras"
+    options = (
+        "--dataset digits --epochs 8 --optimizer adam --learning-rate 0.03"
+        " --early-stopping 1 --monitor val_loss"
+    ).split()
+
+    status = run(
+        [
+            *options,
+            "--checkpoint",
+            str(checkpoint),
+            "--history-out",
+            str(history_path),
+        ]
+    )
+
+    assert status == EXIT_OK
+    output = capsys.readouterr().out
+    assert "Early stopping ended the run at epoch 3." in output
+    assert "evaluation of the kept weights: validation loss" in output
+    document = json.loads(history_path.read_text(encoding="utf-8"))
+    fit = document["config"]["fit"]
+    assert fit["early_stopping"] is True
+    assert fit["patience"] == 1
+    assert fit["checkpoint_path"] == str(checkpoint)
+    assert document["stop_reason"] == "early_stopping"
+    assert document["stopped_epoch"] == 3
+    assert document["best_epoch"] == 2
+    assert document["held_epoch"] == 2
+    assert document["checkpoint_epochs"] == [1, 2]
+    evaluation = document["evaluation"]
+    assert evaluation["validation"]["loss"] == pytest.approx(
+        document["history"]["val_loss"][1], abs=1e-6
+    )
+    assert set(evaluation["test"]) == {"loss", "accuracy"}
+    assert load_model(checkpoint).metadata["epoch"] == 2
+
+
+def test_no_restore_best_keeps_last_epoch(tmp_path, capsys):
+    history_path = tmp_path / "history.json"
+    options = (
+        "--dataset digits --epochs 8 --optimizer adam --learning-rate 0.03"
+        " --early-stopping 1 --no-restore-best"
+    ).split()
+
+    status = run([*options, "--history-out", str(history_path)])
+
+    assert status == EXIT_OK
+    document = json.loads(history_path.read_text(encoding="utf-8"))
+    assert document["config"]["fit"]["restore_best_weights"] is False
+    assert document["held_epoch"] == 3
+    assert document["best_epoch"] == 2
+    assert document["evaluation"]["validation"]["loss"] == pytest.approx(
+        document["history"]["val_loss"][2], abs=1e-6
+    )
+
+
+def test_no_validation_history_has_null_validation(tmp_path, capsys):
+    history_path = tmp_path / "history.json"
+    options = "--dataset digits --epochs 1 --validation-split 0 --early-stopping 2"
+
+    status = run([*options.split(), "--history-out", str(history_path)])
+
+    assert status == EXIT_OK
+    document = json.loads(history_path.read_text(encoding="utf-8"))
+    assert set(document["history"]) == {"loss", "accuracy"}
+    assert document["config"]["fit"]["early_stopping_monitor"] == "loss"
+    assert document["stopped_epoch"] is None
+    assert document["best_epoch"] == 1
+    assert document["evaluation"]["validation"] is None
+
+
+def test_diverged_run_exits_failed(capsys):
+    options = (
+        "--dataset digits --epochs 2 --optimizer sgd --learning-rate 10"
+        " --activation linear"
+    ).split()
+
+    status = run(options)
+
+    assert status == EXIT_FAILED
+    error = capsys.readouterr().err
+    assert "the loss became" in error
+    assert "Lower the learning rate (now 10)" in error
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--monitor", "loss"], "--monitor has no effect without --early-stopping"),
+        (["--no-restore-best"], "--no-restore-best has no effect without"),
+        (["--min-delta", "0.1"], "--min-delta has no effect without"),
+        (
+            [
+                "--early-stopping",
+                "2",
+                "--validation-split",
+                "0",
+                "--monitor",
+                "val_loss",
+            ],
+            "validation_split=0.0",
+        ),
+        (["--checkpoint", "best.h5"], "must end in .keras"),
+        (["--early-stopping", "-1"], "[0, 1000]"),
+    ],
+)
+def test_bad_callback_flags_exit_with_usage(capsys, argv, expected):
+    with pytest.raises(SystemExit) as caught:
+        run(["--dataset", "digits", *argv])
+
+    assert caught.value.code == EXIT_USAGE
+    assert expected in capsys.readouterr().err
+
+
+def test_existing_checkpoint_needs_overwrite(tmp_path, capsys):
+    checkpoint = tmp_path / "best.keras"
+    checkpoint.write_bytes(b"old")
+
+    with pytest.raises(SystemExit) as caught:
+        run(["--dataset", "digits", "--checkpoint", str(checkpoint)])
+
+    assert caught.value.code == EXIT_USAGE
+    assert "add --overwrite" in capsys.readouterr().err
+    assert checkpoint.read_bytes() == b"old"

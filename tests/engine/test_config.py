@@ -11,6 +11,7 @@ from engine.config import (
     ACTIVATION_CHOICES,
     DATASET_CHOICES,
     MAX_SEED,
+    MONITOR_CHOICES,
     OPTIMIZER_CHOICES,
     ConfigError,
     DataConfig,
@@ -18,6 +19,7 @@ from engine.config import (
     ModelConfig,
     RunConfig,
     field_group,
+    monitor_choices,
     setting_metadata,
     setting_names,
 )
@@ -26,7 +28,7 @@ EPOCHS_RANGE = "[1, 10000]"
 BATCH_RANGE = "[1, 65536]"
 LEARNING_RATE_RANGE = "(0.0, 10.0]"
 DROPOUT_RANGE = "[0.0, 1.0)"
-VALIDATION_RANGE = "(0.0, 1.0)"
+VALIDATION_RANGE = "[0.0, 1.0)"
 HIDDEN_RANGE = "[1, 16384]"
 SEED_RANGE = f"[0, {MAX_SEED}]"
 
@@ -60,7 +62,7 @@ def test_defaults_match_tutorial():
         ("learning_rate", math.inf, LEARNING_RATE_RANGE),
         ("dropout", 1.0, DROPOUT_RANGE),
         ("dropout", -0.1, DROPOUT_RANGE),
-        ("validation_split", 0.0, VALIDATION_RANGE),
+        ("validation_split", -0.1, VALIDATION_RANGE),
         ("validation_split", 1.0, VALIDATION_RANGE),
         ("hidden_units", 0, HIDDEN_RANGE),
         ("seed", -1, SEED_RANGE),
@@ -137,6 +139,9 @@ def test_wrong_type_raises_config_error(group, values):
         ("dropout", 0.0),
         ("dropout", 0.99),
         ("validation_split", 0.01),
+        ("validation_split", 0.0),
+        ("patience", 0),
+        ("min_delta", 1.0),
         ("hidden_units", 16384),
         ("seed", 0),
         ("seed", MAX_SEED),
@@ -192,12 +197,18 @@ def test_to_dict_groups_settings():
     values = RunConfig().to_dict()
 
     assert set(values) == {"data", "model", "fit", "seed"}
-    assert values["fit"] == {
-        "optimizer": "rmsprop",
-        "learning_rate": 0.001,
-        "epochs": 20,
-        "batch_size": 32,
-    }
+    assert (
+        values["fit"].items()
+        >= {
+            "optimizer": "rmsprop",
+            "learning_rate": 0.001,
+            "epochs": 20,
+            "batch_size": 32,
+            "early_stopping": False,
+            "patience": 2,
+            "checkpoint_path": None,
+        }.items()
+    )
 
 
 def test_from_dict_ignores_unknown_keys():
@@ -262,3 +273,94 @@ def test_setting_metadata_has_title(name):
 
     assert metadata["title"]
     assert metadata["description"]
+
+
+def test_callback_defaults_match_keras_tutorial():
+    fit = FitConfig()
+
+    assert fit.early_stopping is False
+    assert fit.early_stopping_monitor == "val_loss"
+    assert fit.patience == 2
+    assert fit.min_delta == 0.0
+    assert fit.restore_best_weights is True
+    assert fit.checkpoint is False
+    assert fit.checkpoint_monitor == "val_loss"
+    assert fit.checkpoint_path is None
+
+
+@pytest.mark.parametrize("name", ["early_stopping_monitor", "checkpoint_monitor"])
+def test_validation_monitor_needs_validation_data(name):
+    enabled = "early_stopping" if name == "early_stopping_monitor" else "checkpoint"
+    changes = {enabled: True, "validation_split": 0.0, name: "val_accuracy"}
+    if enabled == "checkpoint":
+        changes["checkpoint_path"] = "best.keras"
+
+    with pytest.raises(ConfigError) as caught:
+        RunConfig().replace(**changes)
+
+    message = str(caught.value)
+    assert f"{name}='val_accuracy'" in message
+    assert "validation_split=0.0" in message
+    assert "Monitor 'accuracy'" in message
+
+
+def test_validation_monitor_allowed_when_callback_off():
+    config = RunConfig().replace(
+        validation_split=0.0, early_stopping_monitor="val_loss"
+    )
+
+    assert config.fit.early_stopping is False
+
+
+def test_training_monitor_without_validation_accepted():
+    config = RunConfig().replace(
+        validation_split=0.0, early_stopping=True, early_stopping_monitor="loss"
+    )
+
+    assert config.fit.early_stopping_monitor == "loss"
+
+
+def test_monitor_choices_follow_validation():
+    assert list(monitor_choices(0.2)) == list(MONITOR_CHOICES)
+    assert list(monitor_choices(0.0)) == ["loss", "accuracy"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"checkpoint": True}, "checkpoint_path is missing"),
+        ({"checkpoint": True, "checkpoint_path": ""}, "checkpoint_path is missing"),
+        ({"checkpoint_path": "best.h5"}, "must end in .keras"),
+        ({"checkpoint_path": "best.KERAS"}, "must end in .keras"),
+        ({"checkpoint_path": "best.weights.h5"}, "must end in .keras"),
+        ({"checkpoint_path": 3}, "checkpoint_path=3 is invalid"),
+        ({"early_stopping_monitor": "val_mae"}, "choose one of val_loss"),
+        ({"checkpoint_monitor": "loss "}, "choose one of val_loss"),
+        ({"patience": -1}, "[0, 1000]"),
+        ({"patience": 1.5}, "patience=1.5"),
+        ({"patience": True}, "patience=True"),
+        ({"min_delta": -0.01}, "[0.0, 1.0]"),
+        ({"min_delta": math.nan}, "min_delta=nan"),
+        ({"early_stopping": "yes"}, "expected true or false"),
+        ({"restore_best_weights": 1}, "expected true or false"),
+    ],
+)
+def test_callback_settings_rejected(changes, expected):
+    with pytest.raises(ConfigError) as caught:
+        FitConfig(**changes)
+
+    assert expected in str(caught.value)
+
+
+def test_callback_settings_round_trip():
+    config = RunConfig().replace(
+        early_stopping=True,
+        patience=0,
+        min_delta=0.01,
+        restore_best_weights=False,
+        checkpoint=True,
+        checkpoint_monitor="val_accuracy",
+        checkpoint_path="/tmp/best.keras",
+    )
+
+    assert RunConfig.from_dict(json.loads(json.dumps(config.to_dict()))) == config

@@ -455,3 +455,13 @@ def test_failed_keras_load_names_fix(monkeypatch, dataset, title):
     assert "could not be downloaded: the download failed" in message
     assert "folder" in message
     assert "Digits" in message
+
+
+def test_zero_validation_keeps_all_images(digits_images):
+    split = split_images(digits_images, 0.0, 42)
+
+    assert len(split.x_val) == 0
+    assert len(split.y_val) == 0
+    assert split.x_val.shape[1:] == digits_images.x_train.shape[1:]
+    np.testing.assert_array_equal(split.x_train, digits_images.x_train)
+    np.testing.assert_array_equal(split.y_train, digits_images.y_train)

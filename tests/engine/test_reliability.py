@@ -672,7 +672,8 @@ def test_cli_stop_before_first_epoch(tmp_path, capsys, monkeypatch):
     from types import SimpleNamespace
 
     def stopped_at_once(self, config, listener=None, stop_event=None):
-        return SimpleNamespace(epochs_completed=0)
+        outcome = SimpleNamespace(reason="stop_request", message="")
+        return SimpleNamespace(epochs_completed=0, outcome=outcome)
 
     monkeypatch.setattr(TrainerSession, "train", stopped_at_once)
     path = tmp_path / "model.keras"

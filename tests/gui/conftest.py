@@ -8,7 +8,13 @@ from types import SimpleNamespace
 import pytest
 
 from engine.config import RunConfig
-from engine.reporting import BatchProgress, EpochResult, History
+from engine.reporting import (
+    BatchProgress,
+    EpochResult,
+    History,
+    MonitorStatus,
+    RunOutcome,
+)
 
 TRAINING_TIMEOUT_MS = 180_000
 
@@ -26,7 +32,9 @@ class FakeSession:
         self.history = History()
         self.calls: list[str] = []
 
-    def train(self, config: RunConfig, listener, stop_event: threading.Event):
+    def train(
+        self, config: RunConfig, listener, stop_event: threading.Event, control=None
+    ):
         self.calls.append("train")
         epochs = config.fit.epochs
         metrics: dict[str, list[float]] = {}
@@ -47,16 +55,28 @@ class FakeSession:
             }
             for name, value in values.items():
                 metrics.setdefault(name, []).append(value)
+            # The made-up validation loss falls every epoch, so each is the best.
+            status = MonitorStatus("val_loss", epoch, values["val_loss"], 0, None)
             listener.on_epoch_end(
-                EpochResult(epoch, epochs, values, 0.01, 0.01 * epoch)
+                EpochResult(epoch, epochs, values, 0.01, 0.01 * epoch, status=status)
             )
+        completed = len(metrics.get("loss", []))
+        kept = control.stop_outcome if stopped and control is not None else "last"
         return SimpleNamespace(
             config=config,
             model=SimpleNamespace(layers=[]),
             history=History({k: tuple(v) for k, v in metrics.items()}),
-            epochs_completed=len(metrics.get("loss", [])),
+            epochs_completed=completed,
             stopped=stopped,
             seconds=0.1,
+            outcome=RunOutcome(
+                reason="stop_request" if stopped else "completed",
+                epochs_completed=completed,
+                monitor="val_loss",
+                best_epoch=completed or None,
+                held_epoch=None if kept == "discard" else completed or None,
+                kept_weights="discarded" if kept == "discard" else kept,
+            ),
         )
 
 

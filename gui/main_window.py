@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
         self.runs_dock.setObjectName("runs_dock")
         self.runs_dock.setWidget(self.runs_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.runs_dock)
-        self.resizeDocks([self.runs_dock], [300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.runs_dock], [260], Qt.Orientation.Vertical)
         self.runs_panel.rerun_requested.connect(self._on_runs_panel_rerun_requested)
         if store_message:
             self._show_error("Run history", store_message)
@@ -1183,14 +1183,8 @@ class MainWindow(QMainWindow):
             if self.stop_dialog is not None:
                 self.stop_dialog.close()
                 self.stop_dialog = None
-        if outcome.name in (
-            "train",
-            "compare",
-            "evaluate",
-            "save_model",
-            "save_weights",
-        ):
-            # These tasks add to the current run's record in the history.
+        if outcome.name != "import":
+            # Runs, saves and evaluations add to the run history.
             self._show_run_history_result()
         if outcome.error is not None:
             self._report_failure(outcome)
@@ -1289,6 +1283,7 @@ class MainWindow(QMainWindow):
             config = last.run.config
             self._set_current_model(config.model, config.data.dataset)
             self._run_config = config
+            self._figure_config = config
             self.plot.show_history(
                 last.history.to_dict(), f"Last compared run: {last.run.label}"
             )

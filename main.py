@@ -59,7 +59,10 @@ def main(argv: list[str] | None = None) -> int:
 
     install_qt_message_handler()
     app = QApplication(sys.argv[:1] + argv)
+    # Qt uses the name as the X11 window class, which the desktop entry's
+    # StartupWMClass matches; Wayland matches the desktop file name instead.
     app.setApplicationName("Keras Trainer")
+    app.setDesktopFileName("keras-trainer")
     from gui.i18n import install_language
     from gui.settings import WindowSettings
 

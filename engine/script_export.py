@@ -188,7 +188,7 @@ Exported by Keras Trainer {__version__} with these settings:
 With the same seed this script gives the same per-epoch loss and accuracy as the
 app. Needs keras (with TensorFlow), numpy, scikit-learn and matplotlib.
 
-Usage: python {{this file}} [--epochs N] [--history-out FILE.json]
+Usage: python SCRIPT.py [--epochs N] [--history-out FILE.json]
        [--plot-out FILE.png] [--show]
 """
 

@@ -333,7 +333,6 @@ class MainWindow(QMainWindow):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.form)
-        left_layout.addWidget(run_box)
         left_layout.addWidget(files_box)
         left_layout.addStretch(1)
         scroll = QScrollArea(self)
@@ -341,6 +340,13 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(360)
+        # The Run box stays below the scrolling form, so Train and Stop are
+        # visible however long the form grows.
+        column = QWidget(self)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.addWidget(scroll, 1)
+        column_layout.addWidget(run_box)
 
         self.details_tabs = QTabWidget(self)
         self.details_tabs.addTab(self.summary_view, self.tr("Model summary"))
@@ -368,7 +374,7 @@ class MainWindow(QMainWindow):
         right.setSizes([540, 220])
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(column)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([380, 900])

@@ -13,12 +13,12 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from engine.config import ConfigError, RunConfig
-from engine.paths import display_path
+from engine.paths import display_path, user_data_dir
 from engine.presets import (
     PRESETS,
     Preset,
@@ -38,10 +38,7 @@ RESTORE_TASK = "save_restore"
 
 def default_output_dir() -> Path:
     """Return the folder for preset files: ``presets`` in the app's data folder."""
-    base = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation
-    )
-    return Path(base or Path.home() / ".keras-trainer") / "presets"
+    return user_data_dir() / "presets"
 
 
 class PresetsMenu(QObject):

@@ -101,15 +101,19 @@ def isolated_data_dir(tmp_path_factory, monkeypatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def settings_folder(tmp_path_factory) -> Path:
-    """Point every QSettings store at a new empty folder for each test.
+def settings_folder(tmp_path_factory, monkeypatch) -> Path:
+    """Point every QSettings store and the log at new empty folders per test.
 
     The app's settings are INI files in the user scope; this keeps tests away
-    from the user's real settings and from each other's.
+    from the user's real settings and log and from each other's. The
+    environment variables reach the app's subprocesses too, which
+    QSettings.setPath does not.
     """
     from PySide6.QtCore import QSettings
 
     folder = tmp_path_factory.mktemp("qsettings")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     for settings_format in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
         for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
             QSettings.setPath(settings_format, scope, str(folder))

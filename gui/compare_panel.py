@@ -240,6 +240,8 @@ class ComparePanel(QWidget):
         table_layout.addWidget(self.results_table)
         table_layout.addWidget(self.note_label)
 
+        # Below about 200 pixels the overlaid curves flatten into lines.
+        self.plot.setMinimumHeight(200)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.plot)
         splitter.addWidget(table_box)

@@ -809,6 +809,13 @@ Wrong</source>
     </message>
 </context>
 <context>
+    <name>FigureExport</name>
+    <message>
+        <source>Matplotlib could not draw {name}: {error}. Try another format.</source>
+        <translation>Matplotlib이 {name}을(를) 그리지 못했습니다: {error}. 다른 형식을 시도하세요.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Save model</source>

@@ -6,8 +6,8 @@ screenshot), evaluates, and grabs the window, which then shows the test set
 evaluation. With --tab compare it instead compares three learning rates for
 EPOCHS epochs each and grabs the Compare tab. Needs Fashion-MNIST in the
 Keras cache or KERAS_HOME. The window starts from default settings in a
-temporary settings folder, so the user's own settings are neither used nor
-changed. Korean needs a font with Hangul (fonts-noto-cjk on Debian).
+temporary settings folder, so the user's own settings and runs are neither
+used nor changed. Korean needs a font with Hangul (fonts-noto-cjk on Debian).
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from engine.paths import DATA_DIR_VARIABLE  # noqa: E402
 
 
 def wait_idle(app: QApplication, window) -> None:
@@ -48,6 +50,8 @@ def main() -> int:
     QSettings.setPath(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_folder
     )
+    # The run history is kept in the same temporary folder.
+    os.environ[DATA_DIR_VARIABLE] = settings_folder
     app = QApplication([])
     from gui import MainWindow
     from gui.i18n import install_language

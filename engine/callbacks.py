@@ -44,7 +44,7 @@ class EpochReporter(keras.callbacks.Callback):
 
     A NaN or infinite loss after a batch, or a non-finite metric at an epoch's
     end, stops the run at once and cuts that epoch the same way, so the model
-    never keeps weights that produced it. ``diverged`` then holds the reason.
+    never keeps weights that produced it. ``diverged`` then contains the reason.
 
     Place this callback first in ``fit``'s list, because the callbacks after it
     read :attr:`epoch_complete` in their ``on_epoch_end``.
@@ -64,7 +64,7 @@ class EpochReporter(keras.callbacks.Callback):
         self.control = control
         self.stopped_by_request = False
         self.diverged: str | None = None
-        """Why the loss stopped the run, or None while it stays finite."""
+        """Reason the loss stopped the run, or None while it stays finite."""
         self.epoch_complete = True
         """Whether the epoch that just ended ran all its batches and validation."""
         self._deferred = False

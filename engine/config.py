@@ -332,8 +332,8 @@ class FitConfig:
             "Fast mode",
             "Same model, mathematics and numbers with less overhead: images stay "
             "uint8 and are scaled on the fly in a tf.data pipeline with "
-            "prefetching, and Keras runs 32 batches per call, so progress and "
-            "Stop react once per 32 batches.",
+            "prefetching, and Keras runs 32 batches per call (one with the "
+            "Mirrored strategy), so progress and Stop react once per 32 batches.",
         ),
     )
     strategy: str = field(

@@ -50,7 +50,7 @@ class AtomicModelCheckpoint(keras.callbacks.ModelCheckpoint):
     written to a temporary name and moved over the old one, so a failed
     write keeps the previous checkpoint, and it carries the run's settings
     and history up to the saved epoch. A failed write does not stop the run:
-    :attr:`error` holds the message, and the next improvement over the last
+    :attr:`error` contains the message, and the next improvement over the last
     saved value tries again.
     """
 
@@ -299,7 +299,7 @@ def finish_run(
         checkpoint_path=config.fit.checkpoint_path if checkpoint else None,
         checkpoint_epochs=tuple(checkpoint.saved_epochs) if checkpoint else (),
         held_epoch=held_epoch,
-        kept=kept,
+        kept_weights=kept,
         message=message,
     )
     logger.info("Run outcome: %s", outcome)

@@ -57,9 +57,17 @@ FAST = FitLevers(
 )
 
 
+# NOTE: Keras 3.15 fails with steps_per_execution > 1 under MirroredStrategy
+# ("You must feed a value for placeholder tensor" in multi_step_on_iterator),
+# so fast mode on several devices keeps one batch per call.
+FAST_DISTRIBUTED = FitLevers(uint8_pipeline=True, prefetch=True)
+
+
 def levers_for(config: RunConfig) -> FitLevers:
     """Return the levers of ``config``: all of them in fast mode, none otherwise."""
-    return FAST if config.fit.fast else PLAIN
+    if not config.fit.fast:
+        return PLAIN
+    return FAST if config.fit.strategy == "default" else FAST_DISTRIBUTED
 
 
 def set_steps_per_execution(model: keras.Model, steps: int) -> None:

@@ -33,7 +33,7 @@ class EpochResult:
 
 @dataclass(frozen=True)
 class MonitorStatus:
-    """Where a run stands against its monitored metric after one epoch.
+    """Progress of a run against its monitored metric after one epoch.
 
     Early stopping, when on, decides the best epoch. Otherwise the checkpoint
     monitor does, and without a checkpoint ``val_loss`` (or ``loss`` for a
@@ -54,7 +54,7 @@ class MonitorStatus:
     checkpoint_saved: bool = False
     """True when this epoch's model was written to the checkpoint file."""
     checkpoint_error: str | None = None
-    """Why writing the checkpoint failed at this epoch, if it did."""
+    """Error message of a failed checkpoint write at this epoch, or None."""
     early_stopped: bool = False
     """True when early stopping ended the run at this epoch."""
 
@@ -94,14 +94,14 @@ class RunOutcome:
     """1-based epochs whose model was written to the checkpoint file."""
     held_epoch: int | None = None
     """1-based epoch whose weights the model holds, None when none is kept."""
-    kept: str = "last"
+    kept_weights: str = "last"
     """"best", "last" or "discarded": the weights the run ended with."""
     message: str = ""
     """Details for the user, such as the batch at which the loss became NaN."""
 
     def held_text(self) -> str:
         """Return a sentence naming the epoch whose weights the model holds."""
-        if self.kept == "discarded":
+        if self.kept_weights == "discarded":
             return "The run was discarded, so the model from before it is kept."
         if self.held_epoch is None:
             return "No epoch completed, so the model from before the run is kept."

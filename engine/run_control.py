@@ -12,7 +12,7 @@ STOP_OUTCOMES: dict[str, str] = {
     "last": "Keep the last weights",
     "discard": "Discard the run",
 }
-"""What happens to the model when a stop request ends a run."""
+"""Choices for the weights a stopped run keeps, with their button labels."""
 
 PAUSE_POLL_SECONDS = 0.2
 """How often a paused fit checks for a stop request set on its bare event."""

@@ -559,16 +559,6 @@ class RunStore:
             )
         return [row[0] for row in rows]
 
-    def metric_names(self) -> list[str]:
-        """Return the names of every metric stored for any run, sorted."""
-        with self._guard("read"), self._lock:
-            rows = (
-                self._require_connection()
-                .execute("SELECT DISTINCT name FROM metrics ORDER BY name")
-                .fetchall()
-            )
-        return [row[0] for row in rows]
-
     def get_run(self, run_id: int) -> StoredRun:
         """Return everything stored about one run. Raises KeyError for an unknown id."""
         summaries = {s.id: s for s in self.list_runs()}
@@ -757,8 +747,9 @@ class RunRecording:
         reason: "completed" is complete, "diverged" (NaN or infinite loss) is
         failed, and early stopping or a stop request is stopped. Its summary
         becomes the run's message and its checkpoint file is recorded. A run
-        whose outcome kept "discarded" is deleted from the history. Without an
-        outcome, ``result.stopped`` chooses between stopped and complete.
+        whose ``outcome.kept_weights`` is "discarded" is deleted from the
+        history. Without an outcome, ``result.stopped`` chooses between stopped
+        and complete.
         """
         if self.run_id is None:
             return
@@ -767,7 +758,7 @@ class RunRecording:
         status = "stopped" if result.stopped else "complete"
         message = None
         if outcome is not None:
-            if outcome.kept == "discarded":
+            if outcome.kept_weights == "discarded":
                 self._write(lambda: self.store.delete([run_id]))
                 self.run_id = None
                 return

@@ -163,7 +163,8 @@ class TrainerSession:
             raise
         recording.finish(result)
         self.run_store_error = recording.error
-        discarded = result.outcome is not None and result.outcome.kept == "discarded"
+        outcome = result.outcome
+        discarded = outcome is not None and outcome.kept_weights == "discarded"
         if result.epochs_completed == 0 or discarded:
             logger.info("Keeping the previous model: no epoch completed, or discarded")
             if saved_state is not None:

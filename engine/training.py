@@ -39,7 +39,7 @@ class TrainResult:
     """True when a stop request ended the run before its last epoch."""
     seconds: float
     outcome: RunOutcome | None = None
-    """How the run ended, its best epoch and the epoch whose weights it holds."""
+    """End of the run: its reason, the best epoch and the epoch of the kept weights."""
 
 
 class _Recorder:

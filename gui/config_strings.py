@@ -58,7 +58,7 @@ CONFIG_TEXTS = (
     QT_TRANSLATE_NOOP("EngineConfig", "TensorBoard folder"),
     QT_TRANSLATE_NOOP("EngineConfig", "Folder for TensorBoard event files; each run writes a new subfolder. Empty writes none. Open them with: tensorboard --logdir FOLDER."),
     QT_TRANSLATE_NOOP("EngineConfig", "Fast mode"),
-    QT_TRANSLATE_NOOP("EngineConfig", "Same model, mathematics and numbers with less overhead: images stay uint8 and are scaled on the fly in a tf.data pipeline with prefetching, and Keras runs 32 batches per call, so progress and Stop react once per 32 batches."),
+    QT_TRANSLATE_NOOP("EngineConfig", "Same model, mathematics and numbers with less overhead: images stay uint8 and are scaled on the fly in a tf.data pipeline with prefetching, and Keras runs 32 batches per call (one with the Mirrored strategy), so progress and Stop react once per 32 batches."),
     QT_TRANSLATE_NOOP("EngineConfig", "Distribution"),
     QT_TRANSLATE_NOOP("EngineConfig", "Devices that train the model. Mirrored copies it onto every local GPU, or every logical CPU device when there is no GPU, and averages their gradients. Multi-worker trains on the machines that the TF_CONFIG environment variable lists."),
     QT_TRANSLATE_NOOP("EngineConfig", "Default (one device)"),

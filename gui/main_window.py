@@ -140,7 +140,11 @@ class MainWindow(QMainWindow):
     evaluation_view : EvaluationView
         Confusion matrix, per-class accuracy and predictions on the test set.
     plot_tabs : QTabWidget
-        The training curves and the evaluation view.
+        The Training curves tab (``plot_pane``: the plot and the held-weights
+        note), the evaluation view and the Compare tab (``compare_panel``).
+    compare_panel : ComparePanel
+    presets : PresetsMenu
+        The Presets menu and the steps that run each preset.
     runner : TaskRunner
         Runs every engine call on a worker thread.
     session : TrainerSession
@@ -214,7 +218,7 @@ class MainWindow(QMainWindow):
             self.tr("Train a new model with these settings."),
         )
         self.stop_button = self._button(
-            self.tr("Stop"),
+            self.tr("Stop…"),
             "stop_button",
             self.tr("Stop after the current batch and choose which weights to keep."),
         )
@@ -382,7 +386,7 @@ class MainWindow(QMainWindow):
         self.runs_dock.setObjectName("runs_dock")
         self.runs_dock.setWidget(self.runs_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.runs_dock)
-        self.resizeDocks([self.runs_dock], [300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.runs_dock], [260], Qt.Orientation.Vertical)
         self.runs_panel.rerun_requested.connect(self._on_runs_panel_rerun_requested)
         if store_message:
             self._show_error(self.tr("Run history"), store_message)
@@ -821,6 +825,10 @@ class MainWindow(QMainWindow):
             )
         )
         self.stop_dialog = dialog
+        self.progress_bar.setFormat(self.tr("Paused"))
+        self.statusBar().showMessage(
+            self.tr("Paused. Choose which weights to keep, or continue training.")
+        )
         dialog.open()
 
     def stop(self, outcome: str = "last") -> None:
@@ -1183,14 +1191,8 @@ class MainWindow(QMainWindow):
             if self.stop_dialog is not None:
                 self.stop_dialog.close()
                 self.stop_dialog = None
-        if outcome.name in (
-            "train",
-            "compare",
-            "evaluate",
-            "save_model",
-            "save_weights",
-        ):
-            # These tasks add to the current run's record in the history.
+        if outcome.name != "import":
+            # Runs, saves and evaluations add to the run history.
             self._show_run_history_result()
         if outcome.error is not None:
             self._report_failure(outcome)
@@ -1229,7 +1231,7 @@ class MainWindow(QMainWindow):
             )
             self._show_current_history()
             return
-        if run.kept == "discarded":
+        if run.kept_weights == "discarded":
             self.progress_bar.setFormat(self.tr("Run discarded"))
             self.statusBar().showMessage(summary_text(run))
             self._show_current_history()
@@ -1292,6 +1294,7 @@ class MainWindow(QMainWindow):
             config = last.run.config
             self._set_current_model(config.model, config.data.dataset)
             self._run_config = config
+            self._figure_config = config
             self.plot.show_history(
                 last.history.to_dict(),
                 self.tr("Last compared run: {label}").format(label=last.run.label),

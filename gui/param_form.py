@@ -290,6 +290,11 @@ class ParamForm(QWidget):
                 self._offer_monitors(value)
             if isinstance(widget, QComboBox):
                 index = widget.findData(value)
+                if index < 0 and name in _MONITOR_INPUTS and value.startswith("val_"):
+                    # Without validation data the form offers only the training
+                    # metrics; settings that switch the callback off may still
+                    # name the validation one, as RunConfig's defaults do.
+                    index = widget.findData(value.removeprefix("val_"))
                 if index < 0:
                     raise ConfigError(f"{name}={value!r} is not offered by the form.")
                 widget.setCurrentIndex(index)

@@ -68,6 +68,7 @@ class RunMarkers:
         self.overfitting: list[tuple[int, int]] = []
         self._monitor = "val_loss"
         self._checkpoint_monitor = "val_loss"
+
         self._best = {
             axes: _marker_line(
                 axes,
@@ -79,6 +80,7 @@ class RunMarkers:
             )
             for axes in self._axes
         }
+
         self._checkpoints = {
             axes: _marker_line(
                 axes,
@@ -91,6 +93,7 @@ class RunMarkers:
             )
             for axes in self._axes
         }
+
         self._stop_lines = {
             axes: axes.axvline(
                 0,

@@ -120,7 +120,7 @@ class PresetsMenu(QObject):
             window.compare_panel.set_spec(preset.compare)
             return window.compare_panel.start()
 
-        window.plot_tabs.setCurrentWidget(window.plot)
+        window.plot_tabs.setCurrentWidget(window.plot_pane)
         window.train()
         if not window.runner.is_busy():
             return False

@@ -1,4 +1,4 @@
-"""The stop dialog, and how a run ended and which weights it kept, translated."""
+"""The stop dialog, and translated texts of how a run ended and what it kept."""
 
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ def _choices_text(last_epoch: EpochResult | None) -> str:
 
 def held_text(run: RunOutcome) -> str:
     """Return RunOutcome.held_text in the UI language."""
-    if run.kept == "discarded":
+    if run.kept_weights == "discarded":
         return QCoreApplication.translate(
             "RunOutcome", "The run was discarded, so the model from before it is kept."
         )

@@ -8,13 +8,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -39,7 +35,7 @@ from engine.exports import (
 )
 from engine.paths import display_path
 from engine.run_store import RunStore, RunStoreError, RunSummary, StoredRun
-from gui.compare_plot import metric_title
+from gui.compare_plot import ComparePlot
 from gui.export import export_figure
 
 logger = logging.getLogger(__name__)
@@ -92,7 +88,6 @@ NAME_COLUMN = 0
 STATUS_COLUMN = 7
 RUN_ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-_METRIC_ORDER = ("val_accuracy", "val_loss", "accuracy", "loss")
 
 
 class _SortItem(QTableWidgetItem):
@@ -104,67 +99,6 @@ class _SortItem(QTableWidgetItem):
         if mine is None or theirs is None:
             return super().__lt__(other)
         return mine < theirs
-
-
-class OverlayPlot(QWidget):
-    """One metric of several runs on one axes, one line per run.
-
-    Attributes
-    ----------
-    figure : matplotlib.figure.Figure
-    canvas : FigureCanvasQTAgg
-    axes : matplotlib.axes.Axes
-    """
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.figure = Figure(figsize=(5, 3), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setObjectName("runs_overlay_plot")
-        self.canvas.setAccessibleName(self.tr("Curves of the selected runs"))
-        self.axes = self.figure.subplots()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.canvas)
-        self.show_curves("val_accuracy", {})
-
-    def show_curves(self, metric: str, curves: dict[str, tuple[float, ...]]) -> None:
-        """Replace the lines with ``curves``: legend label to per-epoch values."""
-        axes = self.axes
-        axes.clear()
-
-        axes.set_title(metric_title(metric), fontsize="medium")
-        axes.set_xlabel(self.tr("Epoch"))
-        axes.set_ylabel(metric_title(metric).lower())
-        axes.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
-        axes.grid(True, alpha=0.3)
-
-        for label, values in curves.items():
-            epochs = range(1, len(values) + 1)
-            axes.plot(epochs, values, marker="o", markersize=3, label=label)
-        if curves:
-            # Outside the axes, so the legend never hides a line.
-            axes.legend(
-                loc="center left",
-                bbox_to_anchor=(1.0, 0.5),
-                fontsize="small",
-                frameon=False,
-            )
-        else:
-            axes.text(
-                0.5,
-                0.5,
-                self.tr("Select runs in the table to compare their curves"),
-                transform=axes.transAxes,
-                ha="center",
-                va="center",
-                color="0.45",
-            )
-        self.canvas.draw_idle()
-
-    def line_labels(self) -> list[str]:
-        """Return the legend labels of the lines shown, in drawing order."""
-        return [line.get_label() for line in self.axes.get_lines()]
 
 
 class RunsPanel(QWidget):
@@ -179,9 +113,8 @@ class RunsPanel(QWidget):
         None when the history could not be opened; the panel then shows the reason.
     table : QTableWidget
         One row per run. The name cell is editable; the run id is in its UserRole.
-    metric_combo : QComboBox
-        Metric that the overlay plot shows.
-    overlay : OverlayPlot
+    overlay : ComparePlot
+        One metric of the selected runs; its ``metric_combo`` chooses the metric.
     details_view : QPlainTextEdit
         Everything stored about the one selected run.
     rerun_button, delete_button : QPushButton
@@ -206,7 +139,7 @@ class RunsPanel(QWidget):
         self.last_message: QMessageBox | None = None
         self._folder = Path.home()
         self._runs: dict[int, StoredRun] = {}
-        """Runs read for the overlay, by id; cleared by refresh()."""
+        """Runs read for the overlay and details, by id; cleared by refresh()."""
 
         self._create_widgets()
         self._create_layout()
@@ -240,14 +173,11 @@ class RunsPanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
 
-        self.metric_combo = QComboBox(self)
-        self.metric_combo.setObjectName("runs_metric")
-        self.metric_combo.setAccessibleName(self.tr("Metric to compare"))
-        self.metric_combo.setToolTip(
-            self.tr("Metric that the plot shows for the selected runs.")
+        self.overlay = ComparePlot(
+            self,
+            metric="val_accuracy",
+            placeholder=self.tr("Select runs in the table to compare their curves"),
         )
-
-        self.overlay = OverlayPlot(self)
         self.details_view = QPlainTextEdit(self)
         self.details_view.setObjectName("run_details")
         self.details_view.setAccessibleName(self.tr("Run details"))
@@ -303,6 +233,7 @@ class RunsPanel(QWidget):
             self.delete_button,
             self.export_csv_button,
             self.export_settings_button,
+            self.export_plot_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -314,20 +245,8 @@ class RunsPanel(QWidget):
         left_layout.addWidget(self.table)
         left_layout.addLayout(buttons)
 
-        plot_page = QWidget(self)
-        plot_layout = QVBoxLayout(plot_page)
-        plot_layout.setContentsMargins(0, 0, 0, 0)
-        controls = QHBoxLayout()
-        metric_label = QLabel(self.tr("Metric"), plot_page)
-        metric_label.setBuddy(self.metric_combo)
-        controls.addWidget(metric_label)
-        controls.addWidget(self.metric_combo, 1)
-        controls.addWidget(self.export_plot_button)
-        plot_layout.addLayout(controls)
-        plot_layout.addWidget(self.overlay, 1)
-
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(plot_page, self.tr("Curves"))
+        self.tabs.addTab(self.overlay, self.tr("Curves"))
         self.tabs.addTab(self.details_view, self.tr("Details"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -345,7 +264,6 @@ class RunsPanel(QWidget):
     def _connect(self) -> None:
         self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
         self.table.itemChanged.connect(self._on_table_item_changed)
-        self.metric_combo.currentIndexChanged.connect(self._on_metric_changed)
         self.rerun_button.clicked.connect(self._on_rerun_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.export_csv_button.clicked.connect(self.export_csv_dialog)
@@ -358,11 +276,9 @@ class RunsPanel(QWidget):
         """Read the runs again from the store, keeping the selection and sorting."""
         selected = set(self.selected_run_ids())
         summaries: list[RunSummary] = []
-        metrics: list[str] = []
         if self.store is not None:
             try:
                 summaries = self.store.list_runs()
-                metrics = self.store.metric_names()
             except RunStoreError as error:
                 self.show_problem(str(error))
         self._runs.clear()
@@ -379,7 +295,6 @@ class RunsPanel(QWidget):
         self.select_runs(list(selected))
         table.blockSignals(blocked)
 
-        self._fill_metric_combo(metrics)
         self._on_table_selection_changed()
 
     def run_id_at(self, row: int) -> int:
@@ -411,14 +326,12 @@ class RunsPanel(QWidget):
         return ""
 
     def current_metric(self) -> str:
-        return self.metric_combo.currentData() or "val_accuracy"
+        """Return the Keras name of the metric that the overlay shows."""
+        return self.overlay.current_metric()
 
     def set_metric(self, metric: str) -> None:
         """Show ``metric`` in the overlay. Raises ValueError for an unknown metric."""
-        index = self.metric_combo.findData(metric)
-        if index < 0:
-            raise ValueError(f"No stored run has the metric {metric!r}.")
-        self.metric_combo.setCurrentIndex(index)
+        self.overlay.set_metric(metric)
 
     def delete_selected(self, confirm: bool = True) -> int:
         """Delete the selected runs after asking; return how many were deleted."""
@@ -539,34 +452,16 @@ class RunsPanel(QWidget):
         self.message_label.show()
         return path
 
-    def _fill_metric_combo(self, metrics: list[str]) -> None:
-        current = self.metric_combo.currentData() or "val_accuracy"
-        ordered = [m for m in _METRIC_ORDER if m in metrics] + [
-            m for m in metrics if m not in _METRIC_ORDER
-        ]
-        if not ordered:
-            ordered = ["val_accuracy"]
-        blocked = self.metric_combo.blockSignals(True)
-        self.metric_combo.clear()
-        for metric in ordered:
-            self.metric_combo.addItem(metric_title(metric), metric)
-        index = self.metric_combo.findData(current)
-        self.metric_combo.setCurrentIndex(max(index, 0))
-        self.metric_combo.blockSignals(blocked)
-
     def _update_overlay(self) -> None:
-        metric = self.current_metric()
-        curves: dict[str, tuple[float, ...]] = {}
+        self.overlay.clear()
         for run_id in self.selected_run_ids():
             try:
                 run = self._get_run(run_id)
             except (RunStoreError, KeyError) as error:
                 self.show_problem(str(error))
                 continue
-            values = run.history.metrics.get(metric)
-            if values:
-                curves[f"#{run.id} {run.name}"] = values
-        self.overlay.show_curves(metric, curves)
+            label = f"#{run.id} {run.name}"
+            self.overlay.add_series(str(run.id), label, run.history.metrics)
 
     def _update_details(self) -> None:
         run_ids = self.selected_run_ids()
@@ -626,10 +521,6 @@ class RunsPanel(QWidget):
         self._update_overlay()
         self._update_details()
         self._update_controls()
-
-    @Slot(int)
-    def _on_metric_changed(self, index: int) -> None:
-        self._update_overlay()
 
     @Slot(QTableWidgetItem)
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:

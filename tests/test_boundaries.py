@@ -26,7 +26,7 @@ ENGINE_MODULES = [
 ]
 # engine.callbacks subclasses keras.callbacks.Callback, so it imports Keras at
 # module level; engine.training imports it only inside train().
-KERAS_ENGINE_MODULES = {"engine.callbacks"}
+KERAS_ENGINE_MODULES = {"engine.callbacks", "engine.monitoring"}
 KERAS_PACKAGES = ("tensorflow", "keras")
 GUI_PACKAGES = ("PySide6", "matplotlib")
 

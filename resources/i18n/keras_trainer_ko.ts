@@ -453,8 +453,8 @@
         <translation>빠른 모드</translation>
     </message>
     <message>
-        <source>Same model, mathematics and numbers with less overhead: images stay uint8 and are scaled on the fly in a tf.data pipeline with prefetching, and Keras runs 32 batches per call, so progress and Stop react once per 32 batches.</source>
-        <translation>모델, 계산, 결과 수치는 같고 부가 비용만 줄입니다. 이미지는 uint8로 두고 프리페치하는 tf.data 파이프라인에서 그때그때 스케일을 조정하며, Keras가 호출 한 번에 배치 32개를 실행하므로 진행률과 중지는 배치 32개마다 한 번 반응합니다.</translation>
+        <source>Same model, mathematics and numbers with less overhead: images stay uint8 and are scaled on the fly in a tf.data pipeline with prefetching, and Keras runs 32 batches per call (one with the Mirrored strategy), so progress and Stop react once per 32 batches.</source>
+        <translation>모델, 계산, 결과 수치는 같고 부가 비용만 줄입니다. 이미지는 uint8로 두고 프리페치하는 tf.data 파이프라인에서 그때그때 스케일을 조정하며, Keras가 호출 한 번에 배치 32개(Mirrored 전략에서는 1개)를 실행하므로 진행률과 중지는 배치 32개마다 한 번 반응합니다.</translation>
     </message>
     <message>
         <source>Distribution</source>
@@ -882,10 +882,6 @@ Wrong</source>
         <translation>이 설정으로 새 모델을 훈련합니다.</translation>
     </message>
     <message>
-        <source>Stop</source>
-        <translation>중지</translation>
-    </message>
-    <message>
         <source>Stop after the current batch and choose which weights to keep.</source>
         <translation>현재 배치가 끝나면 멈추고, 유지할 가중치를 고릅니다.</translation>
     </message>
@@ -1262,6 +1258,10 @@ Wrong</source>
         <translation>일시 정지됨</translation>
     </message>
     <message>
+        <source>Paused. Choose which weights to keep, or continue training.</source>
+        <translation>일시 정지했습니다. 유지할 가중치를 고르거나 훈련을 계속하세요.</translation>
+    </message>
+    <message>
         <source>Paused after the current batch. Press Resume to continue the same run, or Stop to end it.</source>
         <translation>현재 배치 후 일시 정지했습니다. 계속을 누르면 같은 실행을 이어 가고, 중지를 누르면 끝냅니다.</translation>
     </message>
@@ -1508,21 +1508,6 @@ Wrong</source>
     <message>
         <source>{count} epochs</source>
         <translation>{count} 에포크</translation>
-    </message>
-</context>
-<context>
-    <name>OverlayPlot</name>
-    <message>
-        <source>Curves of the selected runs</source>
-        <translation>선택한 실행의 곡선</translation>
-    </message>
-    <message>
-        <source>Epoch</source>
-        <translation>에포크</translation>
-    </message>
-    <message>
-        <source>Select runs in the table to compare their curves</source>
-        <translation>표에서 실행을 선택하면 곡선을 비교할 수 있습니다</translation>
     </message>
 </context>
 <context>
@@ -1800,14 +1785,6 @@ Fills the form and starts at once; the dataset and data folder stay.</source>
         <translation>저장된 실행</translation>
     </message>
     <message>
-        <source>Metric to compare</source>
-        <translation>비교할 지표</translation>
-    </message>
-    <message>
-        <source>Metric that the plot shows for the selected runs.</source>
-        <translation>선택한 실행에 대해 그래프가 보여 줄 지표입니다.</translation>
-    </message>
-    <message>
         <source>Run details</source>
         <translation>실행 세부 정보</translation>
     </message>
@@ -1852,8 +1829,8 @@ Fills the form and starts at once; the dataset and data folder stay.</source>
         <translation>이 그래프를 실행별 설정을 적어 PNG, SVG, PDF로 저장합니다.</translation>
     </message>
     <message>
-        <source>Metric</source>
-        <translation>지표</translation>
+        <source>Select runs in the table to compare their curves</source>
+        <translation>표에서 실행을 선택하면 곡선을 비교할 수 있습니다</translation>
     </message>
     <message>
         <source>Curves</source>

@@ -42,6 +42,7 @@ data = split_images(images, 0.2, 42)
 config = RunConfig().replace(epochs=2)
 single = train(config, data)
 mirrored = train(config.replace(strategy="mirrored"), data)
+fast_mirrored = train(config.replace(strategy="mirrored", fast=True), data)
 evaluated = mirrored.model.evaluate(
     scaled_tensor(data, "x_val"), data.y_val, verbose=0, return_dict=True
 )
@@ -59,6 +60,8 @@ print(json.dumps({
     "replicas": mirrored.model.distribute_strategy.num_replicas_in_sync,
     "single": single.history.metrics["val_accuracy"][-1],
     "mirrored": mirrored.history.metrics["val_accuracy"][-1],
+    "fast_mirrored": fast_mirrored.history.metrics["val_accuracy"][-1],
+    "fast_steps": fast_mirrored.model.steps_per_execution,
 }))
 """
 
@@ -205,6 +208,8 @@ def test_mirrored_two_cpus_matches_single(tmp_path):
     assert len(result["devices"]) == 2, result["devices"]
     assert result["replicas"] == 2
     assert abs(result["mirrored"] - result["single"]) <= 0.01, result
+    assert abs(result["fast_mirrored"] - result["single"]) <= 0.01, result
+    assert result["fast_steps"] == 1, "one batch per call on several devices"
     # The mirrored model evaluates, saves and loads like a one-device model.
     assert abs(result["evaluated"] - result["mirrored"]) <= 1e-6
     assert result["reloaded_same_predictions"] is True

@@ -72,7 +72,7 @@ def test_early_stopping_fires(digits_split, recording_listener, patience):
     assert outcome.stopped_epoch == expected_stop
     assert outcome.best_epoch == int(np.argmin(losses)) + 1
     assert outcome.held_epoch == outcome.best_epoch
-    assert outcome.kept == "best"
+    assert outcome.kept_weights == "best"
     last = listener.epochs[-1].status
     assert last.early_stopped is True
     assert last.epochs_without_improvement == max(patience, 1)
@@ -388,7 +388,7 @@ def test_stop_keeps_chosen_weights(recording_listener, kept):
 
     outcome = result.outcome
     assert outcome.reason == "stop_request"
-    assert outcome.kept == kept
+    assert outcome.kept_weights == kept
     assert result.epochs_completed == 3
     assert outcome.best_epoch == 2
     expected = 2 if kept == "best" else 3
@@ -409,7 +409,7 @@ def test_discard_restores_previous_model(recording_listener):
 
     result = session.train(noisy_config(epochs=4, seed=7), listener, control=control)
 
-    assert result.outcome.kept == "discarded"
+    assert result.outcome.kept_weights == "discarded"
     assert result.outcome.held_epoch is None
     assert session.config == first.config
     assert session.history == first.history
@@ -510,7 +510,7 @@ def test_outcome_text_names_held_epoch():
         checkpoint_path="best.keras",
         checkpoint_epochs=(1, 2, 4),
         held_epoch=4,
-        kept="best",
+        kept_weights="best",
     )
 
     text = outcome.summary_text()

@@ -419,3 +419,38 @@ def test_killed_writer_leaves_file_usable(store_path):
     assert finished.returncode == 9
     assert summary.status == "failed"
     assert run.history.metrics == {"loss": (0.5,)}
+
+
+def finished_outcome(store, **fields):
+    from engine.reporting import RunOutcome
+
+    recording = RunRecording(store, CONFIG, "Digits", COUNTS, None)
+    recording.on_epoch_end(EpochResult(1, 3, epoch_metrics(1), 0.1, 0.1))
+    run_id = recording.run_id
+    outcome = RunOutcome(epochs_completed=1, monitor="val_loss", **fields)
+    recording.finish(SimpleNamespace(stopped=False, seconds=0.1, outcome=outcome))
+    return run_id, outcome
+
+
+def test_diverged_outcome_marked_failed(store):
+    run_id, outcome = finished_outcome(
+        store, reason="diverged", message="The loss became NaN in batch 3."
+    )
+
+    run = store.get_run(run_id)
+
+    assert run.summary.status == "failed"
+    assert run.message == outcome.summary_text()
+    assert "NaN in batch 3" in run.message
+
+
+def test_early_stopping_outcome_marked_stopped(store):
+    run_id, _ = finished_outcome(store, reason="early_stopping", stopped_epoch=1)
+
+    assert store.get_run(run_id).summary.status == "stopped"
+
+
+def test_discarded_outcome_deleted(store):
+    run_id, _ = finished_outcome(store, reason="stop_request", kept_weights="discarded")
+
+    assert run_id not in store.run_ids()

@@ -135,3 +135,24 @@ def test_cli_run_recorded(isolated_data_dir, capsys):
     assert len(summaries) == 1
     assert stored.history.epochs == 2
     assert stored.config().model.hidden_units == 8
+
+
+def test_checkpoint_and_early_stop_recorded(store, tmp_path):
+    session = TrainerSession(store)
+    checkpoint = tmp_path / "best.keras"
+    config = CONFIG.replace(
+        epochs=4,
+        early_stopping=True,
+        patience=1,
+        checkpoint=True,
+        checkpoint_path=str(checkpoint),
+    )
+
+    result = session.train(config)
+
+    run = store.get_run(session.run_id)
+    expected = {"completed": "complete", "early_stopping": "stopped"}
+    assert run.summary.status == expected[result.outcome.reason]
+    assert run.message == result.outcome.summary_text()
+    assert ("checkpoint", str(checkpoint)) in [(f.kind, f.path) for f in run.files]
+    assert run.history == result.history

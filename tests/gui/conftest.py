@@ -75,7 +75,7 @@ class FakeSession:
                 monitor="val_loss",
                 best_epoch=completed or None,
                 held_epoch=None if kept == "discard" else completed or None,
-                kept="discarded" if kept == "discard" else kept,
+                kept_weights="discarded" if kept == "discard" else kept,
             ),
         )
 

@@ -77,8 +77,17 @@ def test_ctrl_return_trains_and_esc_stops(make_window, qtbot, wait_idle):
 
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert window._training
+    # Let one epoch end, so the stop dialog offers its weights.
+    gate.set()
+    qtbot.waitUntil(lambda: window.plot.point_counts().get("loss") == 1)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    assert window.progress_bar.format() == "Stopping…"
+    dialog = window.stop_dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    qtbot.mouseClick(
+        dialog.findChild(type(window.stop_button), "stop_last_button"),
+        Qt.MouseButton.LeftButton,
+    )
     gate.set()
     wait_idle(window)
     assert window.session.calls == ["train"]

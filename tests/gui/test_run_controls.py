@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox
 
+from engine.config import RunConfig
 from engine.reporting import MonitorStatus
 from gui.plot_markers import OVERFITTING_LABEL, overfitting_ranges
 
@@ -66,6 +67,18 @@ def test_no_validation_offers_training_monitors(make_window):
     window.form.set_values(validation_split=0.2)
     assert monitor_keys(window, "early_stopping_monitor")[0] == "val_loss"
     assert window.form.value("early_stopping_monitor") == "accuracy"
+
+
+def test_config_without_validation_shown(make_window):
+    window = make_window(fake=True)
+    config = RunConfig().replace(validation_split=0.0, epochs=5)
+
+    window.form.set_config(config)
+
+    assert window.form.value("validation_split") == 0.0
+    assert window.form.value("early_stopping_monitor") == "loss"
+    assert window.form.config().fit.epochs == 5
+    assert window.form.message_label.isHidden()
 
 
 def test_checkpoint_without_file_shows_message(make_window):
@@ -172,6 +185,7 @@ def test_stop_dialog_outcomes(make_window, qtbot, wait_idle, button, expected):
     assert dialog is not None
     assert dialog.isVisible()
     assert window._control.paused
+    assert window.progress_bar.format() == "Paused"
     assert "Keep the last weights: epoch 1" in dialog.informativeText()
     qtbot.mouseClick(
         dialog.findChild(type(window.stop_button), button), Qt.MouseButton.LeftButton

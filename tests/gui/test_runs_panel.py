@@ -115,7 +115,8 @@ def test_sort_learning_rate_numerically(panel, store):
 def test_selection_overlays_metric(panel, three_runs):
     panel.select_runs(three_runs[:2])
 
-    labels = panel.overlay.line_labels()
+    overlay = panel.overlay
+    labels = [overlay.label(key) for key in overlay.series_keys()]
     lines = panel.overlay.axes.get_lines()
     assert sorted(labels) == [
         f"#{three_runs[0]} RMSprop lr=0.01",
@@ -136,7 +137,8 @@ def test_metric_choice_changes_overlay(panel, three_runs):
     lines = panel.overlay.axes.get_lines()
     assert len(lines) == 3
     assert {tuple(line.get_ydata()) for line in lines} == {(1.0, 0.5, 1 / 3)}
-    assert panel.overlay.axes.get_title() == "Training loss"
+    assert panel.overlay.axes.get_ylabel() == "training loss"
+    assert panel.current_metric() == "loss"
 
 
 def test_unknown_metric_rejected(panel):

@@ -246,8 +246,10 @@ def test_walk_reaches_new_views(make_window):
 
 # Ends of runs that cover every branch of RunOutcome's texts.
 RUN_OUTCOMES = (
-    RunOutcome("completed", 5, "val_loss", 4, 0.3123, held_epoch=4, kept="best"),
-    RunOutcome("completed", 5, "val_loss", 4, None, held_epoch=4, kept="best"),
+    RunOutcome(
+        "completed", 5, "val_loss", 4, 0.3123, held_epoch=4, kept_weights="best"
+    ),
+    RunOutcome("completed", 5, "val_loss", 4, None, held_epoch=4, kept_weights="best"),
     RunOutcome("completed", 1, "val_loss", 1, 0.5, held_epoch=1),
     RunOutcome(
         "early_stopping",
@@ -272,7 +274,7 @@ RUN_OUTCOMES = (
     ),
     RunOutcome("stop_request", 3, "loss", 2, 0.4, held_epoch=3),
     RunOutcome("stop_request", 2, "loss", 2, 0.4, held_epoch=1),
-    RunOutcome("stop_request", 2, "loss", 2, 0.4, kept="discarded"),
+    RunOutcome("stop_request", 2, "loss", 2, 0.4, kept_weights="discarded"),
     RunOutcome("diverged", 0, "loss", message="The loss became NaN at batch 7."),
     RunOutcome("diverged", 2, "loss", 1, 0.9, held_epoch=2),
 )

@@ -558,8 +558,19 @@ class ComparePanel(QWidget):
             cells = ("–", label, "–", "–", "–", self.tr("not run"))
             self._set_row(len(rows) + offset, cells, bold=False)
 
-        self.note_label.setText(ranking.note)
-        self.note_label.setVisible(bool(ranking.note))
+        note = ""
+        if ranking.note:
+            # rank_runs notes only the fallback from a validation metric to
+            # its training metric, so the note is rebuilt in the UI language.
+            note = self.tr(
+                "No run has validation data, so the runs are ranked by {training} "
+                "instead of {validation}."
+            ).format(
+                training=metric_title(ranking.metric).lower(),
+                validation=metric_title(self.plot.current_metric()).lower(),
+            )
+        self.note_label.setText(note)
+        self.note_label.setVisible(bool(note))
 
     def _set_row(self, row: int, cells: tuple[str, ...], bold: bool) -> None:
         for column, text in enumerate(cells):

@@ -202,6 +202,10 @@
         <source>not run</source>
         <translation>실행 안 함</translation>
     </message>
+    <message>
+        <source>No run has validation data, so the runs are ranked by {training} instead of {validation}.</source>
+        <translation>검증 데이터가 있는 실행이 없어 {validation} 대신 {training}(으)로 순위를 매깁니다.</translation>
+    </message>
 </context>
 <context>
     <name>ComparePlot</name>

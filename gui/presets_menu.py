@@ -23,7 +23,6 @@ from engine.presets import (
     PRESETS,
     Preset,
     RestoreReport,
-    format_restore_report,
     save_and_restore,
 )
 from gui.i18n import translate_config
@@ -183,8 +182,7 @@ class PresetsMenu(QObject):
             weights=display_path(report.weights_path),
             model=display_path(report.model_path),
         )
-        # NOTE: the table of metrics comes from the engine and stays English.
-        text += f"\n\n{format_restore_report(report)}"
+        text += "\n\n" + self._restore_table(report)
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("Save and restore"),
@@ -204,6 +202,41 @@ class PresetsMenu(QObject):
                 "The reloaded models evaluate differently from the trained model"
             )
         )
+
+    def _restore_table(self, report: RestoreReport) -> str:
+        """Return the three evaluations as a plain-text table, one row each.
+
+        The rows are those of engine.presets.format_restore_report, with the
+        labels in the UI language.
+        """
+        rows = (
+            (self.tr("trained model"), report.trained),
+            (
+                self.tr("weights from {file}").format(file=report.weights_path.name),
+                report.from_weights,
+            ),
+            (
+                self.tr("model from {file}").format(file=report.model_path.name),
+                report.from_model,
+            ),
+        )
+        lines = []
+        for name, evaluation in rows:
+            parts = [name.ljust(34)]
+            for part, metrics in (
+                (self.tr("validation"), evaluation.validation),
+                (self.tr("test"), evaluation.test),
+            ):
+                if metrics:
+                    parts.append(
+                        self.tr("{set} loss {loss} accuracy {accuracy}").format(
+                            set=part,
+                            loss=f"{metrics.get('loss', math.nan):.4f}",
+                            accuracy=f"{metrics.get('accuracy', math.nan):.4f}",
+                        )
+                    )
+            lines.append("  ".join(parts))
+        return "\n".join(lines)
 
 
 def _same(report: RestoreReport) -> bool:

@@ -1619,6 +1619,30 @@ Fills the form and starts at once; the dataset and data folder stay.</source>
         <source>The reloaded models evaluate differently from the trained model</source>
         <translation>다시 불러온 모델의 평가 결과가 훈련한 모델과 다릅니다</translation>
     </message>
+    <message>
+        <source>trained model</source>
+        <translation>훈련한 모델</translation>
+    </message>
+    <message>
+        <source>weights from {file}</source>
+        <translation>{file}의 가중치</translation>
+    </message>
+    <message>
+        <source>model from {file}</source>
+        <translation>{file}의 모델</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>{set} loss {loss} accuracy {accuracy}</source>
+        <translation>{set} 손실 {loss} 정확도 {accuracy}</translation>
+    </message>
 </context>
 <context>
     <name>RunMarkers</name>

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from engine.data import FASHION_MNIST_CLASSES
 from engine.evaluation import make_report
+from engine.presets import RestoreReport, format_restore_report
 from engine.reporting import EpochResult, MonitorStatus, RunOutcome
+from engine.session import Evaluation
 from gui import i18n
 from gui.run_controls import held_text, stop_dialog, summary_text
 from gui.settings import WindowSettings
@@ -292,6 +294,37 @@ def test_run_texts_translated(korean, run):
     assert re.search("[가-힣]", held_text(run))
     assert summary_text(run).endswith(held_text(run))
     assert summary_text(run) != run.summary_text()
+
+
+def restore_report() -> RestoreReport:
+    """Return a save-and-restore report whose three evaluations agree."""
+    evaluation = Evaluation(
+        "fashion_mnist",
+        {"loss": 0.35, "accuracy": 0.87},
+        {"loss": 0.37, "accuracy": 0.86},
+        12000,
+        10000,
+    )
+    return RestoreReport(
+        Path("model.weights.h5"),
+        Path("model-whole.keras"),
+        evaluation,
+        evaluation,
+        evaluation,
+    )
+
+
+def test_restore_table_matches_engine(make_window):
+    window = make_window(fake=True)
+    report = restore_report()
+    assert window.presets._restore_table(report) == format_restore_report(report)
+
+
+def test_restore_table_translated(make_window, korean):
+    table = make_window(fake=True).presets._restore_table(restore_report())
+    assert table.splitlines()[0].startswith("훈련한 모델")
+    assert "검증 손실 0.3500 정확도 0.8700" in table
+    assert "model-whole.keras의 모델" in table
 
 
 def test_walk_finds_key_texts(make_window):

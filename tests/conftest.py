@@ -90,9 +90,12 @@ def fashion_mnist_dir() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def isolated_data_dir(tmp_path, monkeypatch) -> Path:
-    """Point the app's data folder (the run history) at a folder of this test."""
-    folder = tmp_path / "user-data"
+def isolated_data_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Point the app's data folder (the run history) at a folder of this test.
+
+    The folder sits outside tmp_path, so tests can list tmp_path exactly.
+    """
+    folder = tmp_path_factory.mktemp("user-data")
     monkeypatch.setenv("KERAS_TRAINER_DATA_DIR", str(folder))
     return folder
 

@@ -27,17 +27,27 @@ BATCH_HOOKS = {
 }
 
 
-class UntouchableLogs(Mapping):
-    """Batch logs that fail the test when anything reads them."""
+class LossOnlyLogs(Mapping):
+    """Batch logs that fail the test when anything but the loss is read.
+
+    The reporter reads the batch loss to stop on NaN at once, as Keras'
+    TerminateOnNaN does. Overriding a batch hook already makes Keras 3 hand
+    over Python values for every batch, so that read adds no device sync.
+    """
 
     def __getitem__(self, key):
+        if key == "loss":
+            return 0.5
         raise AssertionError(f"batch logs were read: {key!r}")
+
+    def get(self, key, default=None):
+        return self[key]
 
     def __iter__(self):
         raise AssertionError("batch logs were iterated")
 
     def __len__(self):
-        raise AssertionError("batch logs were measured")
+        return 1
 
 
 def test_reporter_overrides_two_batch_hooks():
@@ -50,7 +60,7 @@ def test_reporter_overrides_two_batch_hooks():
     assert overridden == {"on_train_batch_end", "on_test_batch_end"}
 
 
-def test_batch_hooks_read_no_logs(recording_listener):
+def test_batch_hooks_read_only_loss(recording_listener):
     listener = recording_listener()
     reporter = EpochReporter(listener)
     reporter.set_model(keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)]))
@@ -59,8 +69,8 @@ def test_batch_hooks_read_no_logs(recording_listener):
     reporter.on_epoch_begin(0)
 
     for batch in range(3):
-        reporter.on_train_batch_end(batch, UntouchableLogs())
-        reporter.on_test_batch_end(batch, UntouchableLogs())
+        reporter.on_train_batch_end(batch, LossOnlyLogs())
+        reporter.on_test_batch_end(batch, LossOnlyLogs())
 
     assert [p.batch for p in listener.progress][-1] == 3
     assert listener.epochs == [], "no epoch report before the epoch ends"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from engine.config import OPTIMIZER_CHOICES, RunConfig, dataset_title
-from engine.paths import display_path
+from engine.paths import display_path, parent_folder_problem, write_failure_hint
 from engine.run_store import StoredRun
 
 logger = logging.getLogger(__name__)
@@ -38,29 +38,32 @@ def check_export_path(path: str | os.PathLike[str], suffixes: Sequence[str]) -> 
     Raises ExportError naming the problem otherwise. The suffix check ignores case.
     """
     path = Path(path)
-    allowed = ", ".join(suffixes)
     if path.suffix.lower() not in suffixes:
         found = repr(path.suffix) if path.suffix else "no suffix"
         raise ExportError(
             f"{path.name!r} has {found}, which this export cannot write. End the "
-            f"file name with one of {allowed}."
+            f"file name with {suffix_choice(suffixes)}."
         )
     if path.is_dir():
         raise ExportError(
             f"{display_path(path)!r} is a folder. Choose a file name to export to."
         )
     folder = path.parent
-    if not folder.is_dir():
-        raise ExportError(
-            f"Folder {display_path(folder)!r} was not found. Choose an existing "
-            "folder to export to."
-        )
+    if problem := parent_folder_problem(path):
+        raise ExportError(f"{problem} Choose an existing folder to export to.")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise ExportError(
             f"Folder {display_path(folder)!r} is not writable. Choose a folder you "
             "can write to."
         )
     return path
+
+
+def suffix_choice(suffixes: Sequence[str]) -> str:
+    """Return ``suffixes`` as message text: ".csv", or "one of .png, .svg, .pdf"."""
+    if len(suffixes) == 1:
+        return suffixes[0]
+    return "one of " + ", ".join(suffixes)
 
 
 def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
@@ -81,9 +84,8 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
         temporary_path.unlink(missing_ok=True)
         logger.warning("Export to %s failed: %r", path, error)
         raise ExportError(
-            f"Writing {path.name!r} failed: {error.strerror or error}. Check the free "
-            "disk space and the folder's permissions; any earlier file of that name "
-            "is unchanged."
+            f"Writing {display_path(path)!r} failed: {error.strerror or error}. "
+            f"{write_failure_hint(path)} Any earlier file of that name is unchanged."
         ) from error
     except BaseException:
         temporary_path.unlink(missing_ok=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import Any
 
 import keras
@@ -20,7 +19,6 @@ import numpy as np
 from engine import persistence
 from engine.callbacks import EpochReporter
 from engine.config import RunConfig
-from engine.paths import display_path
 from engine.reporting import MonitorStatus, RunOutcome
 from engine.run_control import RunControl
 
@@ -110,17 +108,7 @@ def check_checkpoint_target(config: RunConfig) -> None:
     """
     if not config.fit.checkpoint:
         return
-    path = Path(config.fit.checkpoint_path)
-    if path.is_dir():
-        raise persistence.ModelFileError(
-            f"Checkpoint file {display_path(path)!r} is a folder. Choose a file "
-            "name ending in .keras."
-        )
-    if not path.parent.is_dir():
-        raise persistence.ModelFileError(
-            f"Folder {display_path(path.parent)!r} for the checkpoint file was not "
-            "found. Create it, or choose another folder."
-        )
+    persistence.check_checkpoint_file(config.fit.checkpoint_path)
 
 
 def tracked_monitor(config: RunConfig, has_validation: bool) -> str:

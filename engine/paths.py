@@ -59,3 +59,39 @@ def user_data_dir() -> Path:
         return Path.home() / "Library" / "Application Support" / APP_NAME
     data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(data) / APP_NAME
+
+
+def file_in_folder_path(path: str | os.PathLike[str]) -> Path | None:
+    """Return the file that is where a folder of ``path`` should be, or None.
+
+    Only the nearest existing part of the folder path is checked, because a
+    file there is what makes creating ``path`` impossible.
+    """
+    for part in Path(path).parents:
+        if part.exists():
+            return None if part.is_dir() else part
+    return None
+
+
+def parent_folder_problem(path: str | os.PathLike[str]) -> str | None:
+    """Return why the folder of ``path`` cannot hold a new file, or None when it can.
+
+    A file in the folder path is named as such, because "not found" would send
+    the user to create a folder that cannot exist there. Callers add their own
+    next step to the text.
+    """
+    folder = Path(path).parent
+    if folder.is_dir():
+        return None
+    if blocker := file_in_folder_path(path):
+        return f"{display_path(blocker)!r} is a file, not a folder."
+    return f"Folder {display_path(folder)!r} was not found."
+
+
+def write_failure_hint(path: str | os.PathLike[str]) -> str:
+    """Return the likely causes of a failed write of ``path``, naming its folder."""
+    folder = Path(path).parent
+    return (
+        f"Check that the folder {display_path(folder)!r} accepts new files (system "
+        "folders such as /proc do not) and that the disk has free space."
+    )

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine.paths import display_path
+from engine.paths import display_path, parent_folder_problem, write_failure_hint
 
 if TYPE_CHECKING:
     import keras
@@ -102,11 +102,8 @@ def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         raise ModelFileError(
             f"{display_path(path)!r} is a folder. Choose a file name to save to."
         )
-    if not folder.is_dir():
-        raise ModelFileError(
-            f"Folder {display_path(folder)!r} was not found. Choose an existing "
-            "folder to save in."
-        )
+    if problem := parent_folder_problem(path):
+        raise ModelFileError(f"{problem} Choose an existing folder to save in.")
     suffix = (
         WEIGHTS_SUFFIX if path.name.lower().endswith(WEIGHTS_SUFFIX) else path.suffix
     )
@@ -132,9 +129,9 @@ def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         temporary_path.unlink(missing_ok=True)
         logger.warning("Saving %s failed: %r", path, error)
         raise ModelFileError(
-            f"Saving {path.name!r} failed: {_first_line(error.strerror or error)} "
-            "Check the free disk space and the folder's permissions; any earlier "
-            "file of that name is unchanged."
+            f"Saving {display_path(path)!r} failed: "
+            f"{_first_line(error.strerror or error)} {write_failure_hint(path)} Any "
+            "earlier file of that name is unchanged."
         ) from error
     except Exception as error:
         temporary_path.unlink(missing_ok=True)
@@ -146,6 +143,25 @@ def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     except BaseException:
         temporary_path.unlink(missing_ok=True)
         raise
+
+
+def check_checkpoint_file(path: str | os.PathLike[str]) -> None:
+    """Raise ModelFileError when a checkpoint cannot be saved at ``path``.
+
+    Train and the script export both call this before they start, so a wrong
+    folder fails at once instead of after the first epoch.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise ModelFileError(
+            f"Checkpoint file {display_path(path)!r} is a folder. Choose a file "
+            "name ending in .keras."
+        )
+    if problem := parent_folder_problem(path):
+        raise ModelFileError(
+            f"{problem} The checkpoint file {path.name!r} needs an existing "
+            "folder: create it, or choose another folder."
+        )
 
 
 def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:

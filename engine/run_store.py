@@ -37,7 +37,12 @@ from pathlib import Path
 from typing import Any
 
 from engine.config import OPTIMIZER_CHOICES, RunConfig
-from engine.paths import DATA_DIR_VARIABLE, display_path, user_data_dir
+from engine.paths import (
+    DATA_DIR_VARIABLE,
+    display_path,
+    file_in_folder_path,
+    user_data_dir,
+)
 from engine.reporting import BatchProgress, EpochResult, History, TrainingListener
 
 logger = logging.getLogger(__name__)
@@ -231,6 +236,7 @@ class RunStore:
     ):
         self.path = Path(path)
         self._lock = threading.RLock()
+        self._check_path()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -256,6 +262,24 @@ class RunStore:
             self.close()
             raise
         logger.info("Opened the run history %s", self.path)
+
+    def _check_path(self) -> None:
+        """Raise RunStoreError when a folder or file blocks the history file.
+
+        SQLite reports both cases only as "unable to open database file".
+        """
+        where = display_path(self.path)
+        if self.path.is_dir():
+            raise RunStoreError(
+                f"The run history {where!r} is a folder, not a file. Move or rename "
+                f"that folder, or set {DATA_DIR_VARIABLE} to another folder."
+            )
+        if blocker := file_in_folder_path(self.path):
+            raise RunStoreError(
+                f"{display_path(blocker)!r} is a file, not a folder, so the run "
+                f"history {where!r} cannot be created. Set {DATA_DIR_VARIABLE} to "
+                "a folder, or move that file away."
+            )
 
     def _prepare(self) -> None:
         """Check the file, set the connection up and upgrade the schema."""

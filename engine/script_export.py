@@ -16,11 +16,14 @@ from textwrap import dedent, indent
 
 from engine import __version__
 from engine.config import OPTIMIZER_CHOICES, RunConfig, dataset_title
-from engine.data import KNOWN_SHAPES, find_idx_files
-from engine.persistence import atomic_write
+from engine.data import IDX_NAMES, KNOWN_SHAPES, find_idx_files
+from engine.persistence import atomic_write, check_checkpoint_file
 from engine.tensorboard_logs import tensorboard_command
 
 logger = logging.getLogger(__name__)
+
+# Sub-folder of $KERAS_HOME/datasets where keras.datasets caches each dataset's files.
+KERAS_CACHE_FOLDERS = {"fashion_mnist": "fashion-mnist", "mnist": ""}
 
 _IDX_READER = '''
 
@@ -34,6 +37,46 @@ def read_idx(path):
     ndim = content[3]
     shape = struct.unpack(f">{ndim}I", content[4 : 4 + 4 * ndim])
     return np.frombuffer(content, dtype=np.uint8, offset=4 + 4 * ndim).reshape(shape)
+'''
+
+_CHECKS = '''
+
+def fail(message):
+    """Print message as one error line and exit with status 2, as argparse does."""
+    print(f"error: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+def check_output(option, path):
+    """Exit unless path can be written, so that no result is lost after training."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        fail(f"{option} {path} is a folder. Give a file name.")
+    if os.path.isfile(folder):
+        fail(f"{option} {path}: {folder} is a file, not a folder. Choose a folder.")
+    if not os.path.isdir(folder):
+        fail(f"{option} {path}: folder {folder} was not found. Create it first.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        fail(f"{option} {path}: folder {folder} is not writable. Choose another.")
+
+
+def check_data(paths, fix):
+    """Exit when a data file is missing; the fix text tells where to put the files."""
+    for path in paths:
+        folder = os.path.dirname(path)
+        if not os.path.isdir(folder):
+            fail(f"data folder {folder} was not found. {fix}")
+        if not os.path.isfile(path):
+            fail(f"data file {path} was not found. {fix}")
+
+'''
+
+_KERAS_CACHE = '''
+
+def keras_cache_folder():
+    """Return the folder where keras.datasets keeps its files ($KERAS_HOME/datasets)."""
+    home = os.environ.get("KERAS_HOME") or os.path.expanduser("~/.keras")
+    return os.path.join(home, "datasets")
 '''
 
 _DIGITS_LOADER = """
@@ -61,13 +104,14 @@ def render_script(config: RunConfig) -> str:
     IDX files, because the script embeds their paths.
     """
     data, model, fit = config.data, config.model, config.fit
-    imports = ["argparse", "json"]
+    imports = ["argparse", "json", "os", "sys"]
     if getattr(fit, "tensorboard_dir", None):
-        imports += ["os", "time"]
+        imports += ["time"]
     helpers = ""
     if data.dataset == "digits":
         source = "scikit-learn's digits (offline)"
         helpers = _DIGITS_LOADER
+        data_check = "# scikit-learn ships the digits, so there are no files to check."
         loading = "(x_train_all, y_train_all), (x_test, y_test) = load_data()"
     elif data.data_dir:
         imports += ["gzip", "struct"]
@@ -76,16 +120,24 @@ def render_script(config: RunConfig) -> str:
         source = f"the IDX files in {data.data_dir}"
         helpers = _IDX_READER
         names = ("x_train_all", "y_train_all", "x_test", "y_test")
+        data_check = _idx_check_code(paths)
         loading = "\n".join(
             f"{name} = read_idx({_literal(path)})"
             for name, path in zip(names, paths, strict=True)
         )
     else:
         source = "the Keras cache ($KERAS_HOME/datasets, or ~/.keras/datasets)"
+        helpers = _KERAS_CACHE
+        data_check = _keras_cache_check_code(data.dataset)
         loading = (
             "(x_train_all, y_train_all), (x_test, y_test) = "
             f"keras.datasets.{data.dataset}.load_data()"
         )
+    checkpoint_check = ""
+    if getattr(fit, "checkpoint", False):
+        checkpoint_path = _literal(fit.checkpoint_path or "best.keras")
+        checkpoint_check = f'\ncheck_output("checkpoint", {checkpoint_path})'
+    helpers += _CHECKS
     if data.dataset in KNOWN_SHAPES:
         classes = "num_classes = 10"
     else:
@@ -159,6 +211,15 @@ def main():
     )
     parser.add_argument("--show", action="store_true", help="open the plot window")
     args = parser.parse_args()
+
+    # 0. Check the arguments and files first, so that a mistake stops the
+    # script before training instead of losing the results after it.
+    if args.epochs < 1:
+        fail(f"--epochs {{args.epochs}} is invalid. Use a whole number of at least 1.")
+    if args.history_out:
+        check_output("--history-out", args.history_out)
+    check_output("--plot-out", args.plot_out){indent(checkpoint_check, "    ")}
+{indent(data_check, "    ")}
 
     # 1. Data: uint8 images and integer labels.
 {indent(loading, "    ")}
@@ -273,6 +334,45 @@ def _callbacks_code(config: RunConfig) -> str:
     return "\n".join(lines)
 
 
+def _idx_check_code(paths: list[str]) -> str:
+    """Return the lines that check the IDX files embedded in the script."""
+    folder = os.path.dirname(paths[0])
+    listed = "".join(f"\n    {_literal(path)}," for path in paths)
+    fix = (
+        f"Put the four IDX files back in {folder}, or export the script again "
+        "from Keras Trainer with another data folder."
+    )
+    return f"check_data(\n    [{listed}\n    ],\n    {_literal(fix)},\n)"
+
+
+def _keras_cache_check_code(dataset: str) -> str:
+    """Return the lines that check the Keras cache, which the script never fills."""
+    subfolder = KERAS_CACHE_FOLDERS[dataset]
+    if subfolder:
+        names = "".join(f"\n        {_literal(name + '.gz')}," for name in IDX_NAMES)
+        files = f"[\n    os.path.join(folder, name)\n    for name in ({names}\n    )\n]"
+        what = f"the four {dataset_title(dataset)} .gz files"
+        folder = f"os.path.join(keras_cache_folder(), {_literal(subfolder)})"
+        where = f"datasets/{subfolder} folder has them"
+    else:
+        files = '[os.path.join(folder, "mnist.npz")]'
+        what = "mnist.npz"
+        folder = "keras_cache_folder()"
+        where = "datasets folder has it"
+    # NOTE: Keras 3.15 checks a hash of mnist.npz and downloads it again when
+    # it differs, so a damaged mnist.npz still makes load_data() go online.
+    return (
+        "# keras.datasets reads its cache and downloads only missing files, so\n"
+        "# checking the files keeps this script offline.\n"
+        f"folder = {folder}\n"
+        "check_data(\n"
+        f"{indent(files, '    ')},\n"
+        f'    f"Copy {what} into {{folder}}, or set KERAS_HOME to a folder "\n'
+        f'    "whose {where}. This script never downloads.",\n'
+        ")"
+    )
+
+
 def _literal(text: str) -> str:
     """Return ``text`` as a double-quoted Python string literal, as ruff formats it."""
     return json.dumps(text)
@@ -282,8 +382,11 @@ def export_script(config: RunConfig, path: str | os.PathLike[str]) -> Path:
     """Write the script of ``config`` to ``path`` atomically, executable by its owner.
 
     Raises DatasetError for a data folder without IDX files and ModelFileError
-    when the file cannot be written.
+    when the file cannot be written or the checkpoint folder is unusable, with
+    the message that Train gives for the same checkpoint path.
     """
+    if getattr(config.fit, "checkpoint", False):
+        check_checkpoint_file(config.fit.checkpoint_path or "best.keras")
     text = render_script(config)
 
     def write(temporary: Path) -> None:

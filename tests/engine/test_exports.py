@@ -103,6 +103,40 @@ def test_missing_folder_rejected(tmp_path):
         check_export_path(tmp_path / "absent" / "curves.csv", (".csv",))
 
 
+def test_single_suffix_named_alone(tmp_path):
+    with pytest.raises(ExportError) as caught:
+        check_export_path(tmp_path / "curves.txt", (".csv",))
+
+    assert "End the file name with .csv." in str(caught.value)
+
+
+def test_several_suffixes_listed(tmp_path):
+    with pytest.raises(ExportError) as caught:
+        check_export_path(tmp_path / "plot.gif", (".png", ".svg"))
+
+    assert "End the file name with one of .png, .svg." in str(caught.value)
+
+
+def test_file_in_folder_path_named(tmp_path):
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+
+    with pytest.raises(ExportError) as caught:
+        check_export_path(tmp_path / "afile" / "curves.csv", (".csv",))
+
+    message = str(caught.value)
+    assert f"{str(tmp_path / 'afile')!r} is a file, not a folder." in message
+    assert "was not found" not in message
+
+
+def test_file_deeper_in_folder_path_named(tmp_path):
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+
+    with pytest.raises(ExportError) as caught:
+        check_export_path(tmp_path / "afile" / "sub" / "curves.csv", (".csv",))
+
+    assert f"{str(tmp_path / 'afile')!r} is a file" in str(caught.value)
+
+
 def test_folder_as_target_rejected(tmp_path):
     (tmp_path / "dir.csv").mkdir()
 
@@ -138,6 +172,20 @@ def test_failed_write_keeps_old_file(tmp_path):
 
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+
+
+def test_failed_write_names_path_and_folder(tmp_path):
+    target = tmp_path / "fig.png"
+
+    def failing(path):
+        raise OSError(2, "No such file or directory")
+
+    with pytest.raises(ExportError) as caught:
+        write_atomically(target, failing)
+
+    message = str(caught.value)
+    assert f"Writing {str(target)!r} failed" in message
+    assert f"folder {str(tmp_path)!r} accepts new files" in message
 
 
 def test_stamp_names_settings():

@@ -13,6 +13,7 @@ from engine.data import scale_images
 from engine.model_factory import build_model
 from engine.persistence import (
     ModelFileError,
+    check_checkpoint_file,
     normalize_model_path,
     normalize_weights_path,
     read_metadata,
@@ -420,6 +421,28 @@ def test_save_replaces_old_file(session, tmp_path):
 def test_save_into_missing_folder(session, tmp_path):
     with pytest.raises(ModelFileError, match="was not found"):
         session.save_model(tmp_path / "missing" / "model.keras")
+
+
+def test_save_under_file_names_file(session, tmp_path):
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+
+    with pytest.raises(ModelFileError) as caught:
+        session.save_model(tmp_path / "afile" / "model.keras")
+
+    message = str(caught.value)
+    assert f"{str(tmp_path / 'afile')!r} is a file, not a folder." in message
+    assert "was not found" not in message
+
+
+def test_checkpoint_under_file_names_file(tmp_path):
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+
+    with pytest.raises(ModelFileError) as caught:
+        check_checkpoint_file(tmp_path / "afile" / "best.keras")
+
+    message = str(caught.value)
+    assert f"{str(tmp_path / 'afile')!r} is a file, not a folder." in message
+    assert "checkpoint file 'best.keras'" in message
 
 
 def test_save_without_model(tmp_path):

@@ -251,6 +251,31 @@ def test_unwritable_folder_reported(tmp_path):
     assert "KERAS_TRAINER_DATA_DIR" in message
 
 
+def test_history_path_is_folder(tmp_path):
+    folder = tmp_path / "runs.sqlite3"
+    folder.mkdir()
+
+    store, message = open_run_store(folder)
+
+    assert store is None
+    assert f"{str(folder)!r} is a folder, not a file." in message
+    assert "Move or rename that folder" in message
+    assert "unable to open" not in message
+
+
+def test_data_dir_variable_is_file(tmp_path, monkeypatch):
+    blocker = tmp_path / "data.txt"
+    blocker.write_text("x")
+    monkeypatch.setenv(paths.DATA_DIR_VARIABLE, str(blocker))
+
+    store, message = open_run_store()
+
+    assert store is None
+    assert f"{str(blocker)!r} is a file, not a folder" in message
+    assert "Set KERAS_TRAINER_DATA_DIR to a folder" in message
+    assert blocker.read_text() == "x"
+
+
 def test_locked_database_reported(store_path):
     with RunStore(store_path) as setup:
         record_run(setup)

@@ -15,7 +15,7 @@ import pytest
 
 from engine.config import RunConfig
 from engine.data import IDX_NAMES, DatasetError
-from engine.persistence import ModelFileError
+from engine.persistence import ModelFileError, check_checkpoint_file
 from engine.script_export import _callbacks_code, export_script, render_script
 from engine.session import TrainerSession
 
@@ -191,3 +191,112 @@ def test_tensorboard_script_imports(tmp_path):
 
 def test_no_callbacks_by_default():
     assert _callbacks_code(RunConfig()) == "callbacks = []"
+
+
+# Checks at the start of the script ---------------------------------------------
+
+# Loaded through PYTHONPATH by the script's Python, so that a script that tries
+# to download fails at once instead of reaching the network.
+_NO_NETWORK = """\
+import socket
+
+
+def _block_connection(*args, **kwargs):
+    raise OSError("network access is disabled in this test")
+
+
+socket.socket.connect = _block_connection
+socket.create_connection = _block_connection
+"""
+
+
+def run_rejected(script: Path, tmp_path: Path, *arguments: str, **environment: str):
+    """Run ``script`` offline, expect exit status 2, and return its error line."""
+    guard = tmp_path / "no-network"
+    guard.mkdir(exist_ok=True)
+    (guard / "sitecustomize.py").write_text(_NO_NETWORK, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), *arguments],
+        cwd=tmp_path,
+        env=dict(
+            os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(guard), **environment
+        ),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 2, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+    assert "Epoch 1/" not in done.stdout, "the script trained before it failed"
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1, done.stderr[-3000:]
+    return errors[0]
+
+
+def test_script_without_keras_cache_stops(tmp_path):
+    script = export_script(RunConfig(), tmp_path / "train.py")
+    empty_home = tmp_path / "empty-keras-home"
+
+    line = run_rejected(script, tmp_path, KERAS_HOME=str(empty_home))
+
+    assert str(empty_home / "datasets" / "fashion-mnist") in line
+    assert "was not found" in line
+    assert "never downloads" in line
+
+
+def test_script_with_removed_idx_folder_stops(tmp_path, make_idx_folder):
+    folder = make_idx_folder()
+    config = RunConfig().replace(dataset="idx_folder", data_dir=str(folder))
+    script = export_script(config, tmp_path / "train.py")
+    for file in folder.iterdir():
+        file.unlink()
+    folder.rmdir()
+
+    line = run_rejected(script, tmp_path)
+
+    assert f"data folder {folder} was not found" in line
+    assert "export the script again" in line
+
+
+def test_script_rejects_zero_epochs(tmp_path):
+    script = export_script(RunConfig().replace(dataset="digits"), tmp_path / "t.py")
+
+    line = run_rejected(script, tmp_path, "--epochs", "0")
+
+    assert "--epochs 0 is invalid" in line
+    assert "at least 1" in line
+
+
+def test_script_rejects_missing_output_folder(tmp_path):
+    script = export_script(RunConfig().replace(dataset="digits"), tmp_path / "t.py")
+    history = tmp_path / "nodir" / "h.json"
+
+    line = run_rejected(script, tmp_path, "--history-out", str(history))
+
+    assert f"--history-out {history}" in line
+    assert f"folder {tmp_path / 'nodir'} was not found" in line
+
+
+def test_export_checks_checkpoint_folder(tmp_path):
+    checkpoint = tmp_path / "missing" / "best.keras"
+    config = RunConfig().replace(checkpoint=True, checkpoint_path=str(checkpoint))
+    with pytest.raises(ModelFileError) as caught:
+        check_checkpoint_file(checkpoint)
+
+    with pytest.raises(ModelFileError) as exported:
+        export_script(config, tmp_path / "train.py")
+
+    assert str(exported.value) == str(caught.value)
+    assert "was not found" in str(exported.value)
+    assert not (tmp_path / "train.py").exists()
+
+
+def test_export_names_file_in_checkpoint_path(tmp_path):
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    checkpoint = tmp_path / "afile" / "best.keras"
+    config = RunConfig().replace(checkpoint=True, checkpoint_path=str(checkpoint))
+
+    with pytest.raises(ModelFileError) as caught:
+        export_script(config, tmp_path / "train.py")
+
+    assert f"{str(tmp_path / 'afile')!r} is a file, not a folder" in str(caught.value)

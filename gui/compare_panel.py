@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,7 +40,8 @@ from engine.compare import (
 )
 from engine.config import ConfigError, RunConfig, setting_metadata
 from engine.reporting import BatchProgress, EpochResult
-from gui.compare_plot import METRIC_TITLES, ComparePlot
+from gui.compare_plot import ComparePlot, metric_title
+from gui.i18n import translate_config
 from gui.tasks import TaskOutcome, TaskRunner, TaskWorker
 
 logger = logging.getLogger(__name__)
@@ -60,7 +61,14 @@ COMPARE_SETTINGS: dict[str, str] = {
     "seed": "1, 2, 3",
 }
 
-_COLUMNS = ("Rank", "Run", "Best", "Best epoch", "Last", "Epochs")
+_COLUMNS = (
+    QT_TRANSLATE_NOOP("ComparePanel", "Rank"),
+    QT_TRANSLATE_NOOP("ComparePanel", "Run"),
+    QT_TRANSLATE_NOOP("ComparePanel", "Best"),
+    QT_TRANSLATE_NOOP("ComparePanel", "Best epoch"),
+    QT_TRANSLATE_NOOP("ComparePanel", "Last"),
+    QT_TRANSLATE_NOOP("ComparePanel", "Epochs"),
+)
 
 
 class ComparisonSignals(QObject):
@@ -156,20 +164,24 @@ class ComparePanel(QWidget):
     def _create_widgets(self) -> None:
         self.setting_combo = QComboBox(self)
         self.setting_combo.setObjectName("compare_setting")
-        self.setting_combo.setAccessibleName("Setting to compare")
+        self.setting_combo.setAccessibleName(self.tr("Setting to compare"))
         self.setting_combo.setToolTip(
-            "The one setting that differs between the runs; all others come from "
-            "the form."
+            self.tr(
+                "The one setting that differs between the runs; all others come "
+                "from the form."
+            )
         )
         for name in COMPARE_SETTINGS:
-            self.setting_combo.addItem(setting_metadata(name)["title"], name)
+            self.setting_combo.addItem(_setting_title(name), name)
 
         self.values_edit = QLineEdit(self)
         self.values_edit.setObjectName("compare_values")
-        self.values_edit.setAccessibleName("Values to compare")
+        self.values_edit.setAccessibleName(self.tr("Values to compare"))
         self.values_edit.setToolTip(
-            "Two or more values separated by commas. Each run trains a new model "
-            "with the same seed."
+            self.tr(
+                "Two or more values separated by commas. Each run trains a new "
+                "model with the same seed."
+            )
         )
         self.values_edit.setClearButtonEnabled(True)
 
@@ -177,32 +189,36 @@ class ComparePanel(QWidget):
         self.message_label.setObjectName("compare_message")
         self.message_label.setWordWrap(True)
 
-        self.compare_button = QPushButton("Compare", self)
+        self.compare_button = QPushButton(self.tr("Compare"), self)
         self.compare_button.setObjectName("compare_button")
-        self.compare_button.setAccessibleName("Compare")
+        self.compare_button.setAccessibleName(self.tr("Compare"))
         self.compare_button.setToolTip(
-            "Train one run per value, one after another, and rank them."
+            self.tr("Train one run per value, one after another, and rank them.")
         )
-        self.stop_button = QPushButton("Stop", self)
+        self.stop_button = QPushButton(self.tr("Stop"), self)
         self.stop_button.setObjectName("compare_stop_button")
-        self.stop_button.setAccessibleName("Stop comparison")
+        self.stop_button.setAccessibleName(self.tr("Stop comparison"))
         self.stop_button.setToolTip(
-            "Stop the current run after its current batch and skip the rest."
+            self.tr("Stop the current run after its current batch and skip the rest.")
         )
 
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("compare_progress")
-        self.progress_bar.setAccessibleName("Comparison progress")
+        self.progress_bar.setAccessibleName(self.tr("Comparison progress"))
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(0)
-        self.progress_bar.setFormat("Idle")
+        self.progress_bar.setFormat(self.tr("Idle"))
 
-        self.plot = ComparePlot(self, placeholder="Choose values and press Compare")
+        self.plot = ComparePlot(
+            self, placeholder=self.tr("Choose values and press Compare")
+        )
 
         self.results_table = QTableWidget(0, len(_COLUMNS), self)
         self.results_table.setObjectName("compare_results")
-        self.results_table.setAccessibleName("Comparison ranking")
-        self.results_table.setHorizontalHeaderLabels(list(_COLUMNS))
+        self.results_table.setAccessibleName(self.tr("Comparison ranking"))
+        self.results_table.setHorizontalHeaderLabels(
+            [self.tr(column) for column in _COLUMNS]
+        )
         self.results_table.verticalHeader().hide()
         self.results_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.results_table.setSelectionBehavior(
@@ -222,8 +238,8 @@ class ComparePanel(QWidget):
 
     def _create_layout(self) -> None:
         form = QFormLayout()
-        form.addRow("Setting", self.setting_combo)
-        form.addRow("Values", self.values_edit)
+        form.addRow(self.tr("Setting"), self.setting_combo)
+        form.addRow(self.tr("Values"), self.values_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.compare_button)
         buttons.addWidget(self.stop_button)
@@ -279,8 +295,7 @@ class ComparePanel(QWidget):
         """Show ``spec``'s setting and values in the inputs."""
         index = self.setting_combo.findData(spec.setting)
         if index < 0:
-            title = setting_metadata(spec.setting)["title"]
-            self.setting_combo.addItem(title, spec.setting)
+            self.setting_combo.addItem(_setting_title(spec.setting), spec.setting)
             index = self.setting_combo.count() - 1
         self.setting_combo.setCurrentIndex(index)
         self.values_edit.setText(spec.text().partition("=")[2].replace(",", ", "))
@@ -291,19 +306,26 @@ class ComparePanel(QWidget):
         try:
             base = self._base_config()
         except ConfigError as error:
-            self._show_message(f"Fix the settings form first: {error}", error=True)
+            self._show_message(
+                self.tr("Fix the settings form first: {error}").format(error=error),
+                error=True,
+            )
             return None
         try:
             spec = parse_values(setting, self.values_edit.text(), base)
         except ConfigError as error:
             self._show_message(str(error), error=True)
             return None
-        text = (
-            f"{len(spec.values)} runs, one after another: {', '.join(spec.labels())}. "
-            f"Every other setting comes from the form (seed {base.seed})."
+        text = self.tr(
+            "{count} runs, one after another: {labels}. Every other setting comes "
+            "from the form (seed {seed})."
+        ).format(
+            count=len(spec.values), labels=", ".join(spec.labels()), seed=base.seed
         )
         if base.data.validation_split == 0:
-            text += " The validation fraction is 0, so training metrics rank the runs."
+            text += " " + self.tr(
+                "The validation fraction is 0, so training metrics rank the runs."
+            )
         self._show_message(text, error=False)
         return spec
 
@@ -311,7 +333,8 @@ class ComparePanel(QWidget):
         """Start the comparison of the shown values; False if it cannot start."""
         if self._running or self._working():
             self._show_message(
-                "Wait for the current task to finish, or press Stop.", error=True
+                self.tr("Wait for the current task to finish, or press Stop."),
+                error=True,
             )
             return False
         spec = self.validate()
@@ -329,7 +352,10 @@ class ComparePanel(QWidget):
             (base.replace(**{spec.setting: v}).fit.epochs for v in spec.values),
             default=base.fit.epochs,
         )
-        self.plot.clear(longest, f"Comparing {setting_metadata(spec.setting)['title']}")
+        self.plot.clear(
+            longest,
+            self.tr("Comparing {setting}").format(setting=_setting_title(spec.setting)),
+        )
         for label in spec.labels():
             self.plot.add_series(label, label)
         self.results_table.setRowCount(0)
@@ -339,7 +365,7 @@ class ComparePanel(QWidget):
             # Runs without validation data log no val_* metrics.
             self.plot.set_metric(metric.removeprefix("val_"))
         self.progress_bar.setValue(0)
-        self.progress_bar.setFormat("Starting…")
+        self.progress_bar.setFormat(self.tr("Starting…"))
 
         session = self._session()
         listener = _SignalListener(self.signals)
@@ -360,7 +386,7 @@ class ComparePanel(QWidget):
         if not self._running:
             return
         self.runner.request_stop()
-        self.progress_bar.setFormat("Stopping…")
+        self.progress_bar.setFormat(self.tr("Stopping…"))
 
     def outcomes(self) -> list[RunOutcome]:
         """Return the outcomes of the runs that ended, in run order."""
@@ -379,7 +405,9 @@ class ComparePanel(QWidget):
     def _on_setting_combo_changed(self, index: int) -> None:
         setting = self.setting_combo.itemData(index)
         suggestion = COMPARE_SETTINGS.get(setting, "")
-        self.values_edit.setPlaceholderText(f"for example {suggestion}")
+        self.values_edit.setPlaceholderText(
+            self.tr("for example {values}").format(values=suggestion)
+        )
         self.values_edit.setText(suggestion)
         self.refresh()
 
@@ -404,7 +432,9 @@ class ComparePanel(QWidget):
     def _on_signals_run_started(self, run: ComparisonRun) -> None:
         self._current = run
         self.progress_bar.setFormat(
-            f"Run {run.index + 1} of {self._run_count}: {run.label}"
+            self.tr("Run {number} of {count}: {label}").format(
+                number=run.index + 1, count=self._run_count, label=run.label
+            )
         )
 
     @Slot(object)
@@ -423,8 +453,13 @@ class ComparePanel(QWidget):
         )
         self.progress_bar.setValue(round(1000 * (run.index + done) / self._run_count))
         self.progress_bar.setFormat(
-            f"Run {run.index + 1} of {self._run_count} ({run.label}): epoch "
-            f"{progress.epoch}/{progress.epochs}"
+            self.tr("Run {number} of {count} ({label}): epoch {epoch}/{epochs}").format(
+                number=run.index + 1,
+                count=self._run_count,
+                label=run.label,
+                epoch=progress.epoch,
+                epochs=progress.epochs,
+            )
         )
 
     @Slot(object)
@@ -444,8 +479,11 @@ class ComparePanel(QWidget):
         self._running = False
         self._current = None
         if outcome.error is not None:
-            self.progress_bar.setFormat("Failed")
-            self._show_message(f"The comparison failed: {outcome.error}", error=True)
+            self.progress_bar.setFormat(self.tr("Failed"))
+            self._show_message(
+                self.tr("The comparison failed: {error}").format(error=outcome.error),
+                error=True,
+            )
             self._update_controls()
             return
         result: ComparisonResult = outcome.result
@@ -455,11 +493,15 @@ class ComparePanel(QWidget):
         if result.stopped:
             done = sum(1 for o in result.outcomes if not o.stopped)
             self.progress_bar.setFormat(
-                f"Stopped: {done} of {self._run_count} runs complete"
+                self.tr("Stopped: {done} of {count} runs complete").format(
+                    done=done, count=self._run_count
+                )
             )
         else:
             self.progress_bar.setValue(1000)
-            self.progress_bar.setFormat(f"Done: {self._run_count} runs")
+            self.progress_bar.setFormat(
+                self.tr("Done: {count} runs").format(count=self._run_count)
+            )
         self._show_ranking()
         self._update_controls()
         self.comparison_finished.emit(result)
@@ -493,10 +535,10 @@ class ComparePanel(QWidget):
 
     def _show_ranking(self) -> None:
         ranking = rank_runs(self._outcomes, self.plot.current_metric())
-        title = METRIC_TITLES.get(ranking.metric, ranking.metric).lower()
-        headers = list(_COLUMNS)
-        headers[2] = f"Best {title}"
-        headers[4] = f"Last {title}"
+        title = metric_title(ranking.metric).lower()
+        headers = [self.tr(column) for column in _COLUMNS]
+        headers[2] = self.tr("Best {metric}").format(metric=title)
+        headers[4] = self.tr("Last {metric}").format(metric=title)
         self.results_table.setHorizontalHeaderLabels(headers)
 
         rows = list(ranking.rows)
@@ -504,7 +546,7 @@ class ComparePanel(QWidget):
         for row_index, row in enumerate(rows):
             epochs = str(row.epochs_completed)
             if row.stopped:
-                epochs += " (stopped)"
+                epochs += " " + self.tr("(stopped)")
             cells = (
                 "–" if row.rank is None else str(row.rank),
                 row.label,
@@ -515,11 +557,22 @@ class ComparePanel(QWidget):
             )
             self._set_row(row_index, cells, bold=row.rank == 1)
         for offset, label in enumerate(self._skipped):
-            cells = ("–", label, "–", "–", "–", "not run")
+            cells = ("–", label, "–", "–", "–", self.tr("not run"))
             self._set_row(len(rows) + offset, cells, bold=False)
 
-        self.note_label.setText(ranking.note)
-        self.note_label.setVisible(bool(ranking.note))
+        note = ""
+        if ranking.note:
+            # rank_runs notes only the fallback from a validation metric to
+            # its training metric, so the note is rebuilt in the UI language.
+            note = self.tr(
+                "No run has validation data, so the runs are ranked by {training} "
+                "instead of {validation}."
+            ).format(
+                training=metric_title(ranking.metric).lower(),
+                validation=metric_title(self.plot.current_metric()).lower(),
+            )
+        self.note_label.setText(note)
+        self.note_label.setVisible(bool(note))
 
     def _set_row(self, row: int, cells: tuple[str, ...], bold: bool) -> None:
         for column, text in enumerate(cells):
@@ -533,6 +586,11 @@ class ComparePanel(QWidget):
                 font.setBold(True)
                 item.setFont(font)
             self.results_table.setItem(row, column, item)
+
+
+def _setting_title(name: str) -> str:
+    """Return the form title of setting ``name`` in the UI language."""
+    return translate_config(setting_metadata(name)["title"])
 
 
 def _number(value: float) -> str:

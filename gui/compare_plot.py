@@ -18,16 +18,18 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from gui.training_plot import translate_toolbar
 
 logger = logging.getLogger(__name__)
 
 METRIC_TITLES: dict[str, str] = {
-    "val_loss": "Validation loss",
-    "val_accuracy": "Validation accuracy",
-    "loss": "Training loss",
-    "accuracy": "Training accuracy",
+    "val_loss": QT_TRANSLATE_NOOP("ComparePlot", "Validation loss"),
+    "val_accuracy": QT_TRANSLATE_NOOP("ComparePlot", "Validation accuracy"),
+    "loss": QT_TRANSLATE_NOOP("ComparePlot", "Training loss"),
+    "accuracy": QT_TRANSLATE_NOOP("ComparePlot", "Training accuracy"),
 }
 """Metrics the chooser offers, by Keras name, in menu order."""
 
@@ -37,6 +39,13 @@ _QUALITATIVE = ((10, "tab10"), (20, "tab20"))
 _MANY_COLORS = "turbo"
 # Legend entries per column before the legend gets another column.
 _LEGEND_ROWS = 14
+
+
+def metric_title(metric: str) -> str:
+    """Return the title of ``metric`` in the UI language; unknown names stay."""
+    if metric not in METRIC_TITLES:
+        return metric
+    return QCoreApplication.translate("ComparePlot", METRIC_TITLES[metric])
 
 
 @dataclass
@@ -72,9 +81,10 @@ class ComparePlot(QWidget):
         self,
         parent: QWidget | None = None,
         metric: str = "val_loss",
-        placeholder: str = "Runs appear here as they train",
+        placeholder: str = "",
     ):
         super().__init__(parent)
+        placeholder = placeholder or self.tr("Runs appear here as they train")
         self._series: dict[str, _Series] = {}
         self._metric = metric
         self._background = None
@@ -85,11 +95,12 @@ class ComparePlot(QWidget):
         self.figure = Figure(figsize=(8, 3.6), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setObjectName("compare_plot")
-        self.canvas.setAccessibleName("Overlaid run curves")
+        self.canvas.setAccessibleName(self.tr("Overlaid run curves"))
         self.toolbar = NavigationToolbar2QT(self.canvas, self)
+        translate_toolbar(self.toolbar)
         self.axes = self.figure.subplots()
         self.axes.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
-        self.axes.set_xlabel("Epoch")
+        self.axes.set_xlabel(self.tr("Epoch"))
         self.axes.grid(True, alpha=0.3)
         self._placeholder = self.axes.text(
             0.5,
@@ -103,12 +114,12 @@ class ComparePlot(QWidget):
 
         self.metric_combo = QComboBox(self)
         self.metric_combo.setObjectName("compare_metric")
-        self.metric_combo.setAccessibleName("Metric shown")
-        self.metric_combo.setToolTip("Metric drawn for every run.")
-        for name, title in METRIC_TITLES.items():
-            self.metric_combo.addItem(title, name)
+        self.metric_combo.setAccessibleName(self.tr("Metric shown"))
+        self.metric_combo.setToolTip(self.tr("Metric drawn for every run."))
+        for name in METRIC_TITLES:
+            self.metric_combo.addItem(metric_title(name), name)
         self.metric_combo.setCurrentIndex(max(self.metric_combo.findData(metric), 0))
-        metric_label = QLabel("Metric", self)
+        metric_label = QLabel(self.tr("Metric"), self)
         metric_label.setBuddy(self.metric_combo)
 
         top = QHBoxLayout()
@@ -235,7 +246,7 @@ class ComparePlot(QWidget):
         self.metric_changed.emit(self._metric)
 
     def _apply_metric(self) -> None:
-        self.axes.set_ylabel(METRIC_TITLES[self._metric].lower())
+        self.axes.set_ylabel(metric_title(self._metric).lower())
         for series in self._series.values():
             self._update_line(series)
         self._redraw()

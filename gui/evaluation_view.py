@@ -15,7 +15,7 @@ from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QCursor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from gui.i18n import translate_config
 
 if TYPE_CHECKING:
     from engine.evaluation import EvaluationReport, PredictionSample
@@ -49,7 +51,9 @@ _ICON_WIDTH = IMAGE_SIZE + 28
 
 _RIGHT_COLOR = QColor("#1b7f3b")
 _WRONG_COLOR = QColor("#c62828")
-_EMPTY_TEXT = "Press Evaluate to test the current model on the test set."
+_EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "EvaluationView", "Press Evaluate to test the current model on the test set."
+)
 
 
 class EvaluationView(QWidget):
@@ -114,21 +118,25 @@ class EvaluationView(QWidget):
         self.matrix_figure = Figure(figsize=(5.2, 4.6), layout="constrained")
         self.matrix_canvas = FigureCanvasQTAgg(self.matrix_figure)
         self.matrix_canvas.setObjectName("confusion_matrix")
-        self.matrix_canvas.setAccessibleName("Confusion matrix")
+        self.matrix_canvas.setAccessibleName(self.tr("Confusion matrix"))
         self.matrix_canvas.setMinimumSize(360, 320)
         self.matrix_axes = self.matrix_figure.add_subplot()
 
         self.class_figure = Figure(figsize=(4.5, 3.6), layout="constrained")
         self.class_canvas = FigureCanvasQTAgg(self.class_figure)
         self.class_canvas.setObjectName("class_accuracy")
-        self.class_canvas.setAccessibleName("Per-class accuracy")
+        self.class_canvas.setAccessibleName(self.tr("Per-class accuracy"))
         self.class_axes = self.class_figure.add_subplot()
 
         self.samples_list = _image_list(self, "sample_predictions", 2)
-        self.mistakes_check = QCheckBox("Mistakes only", self)
-        self.mistakes_check.setToolTip("Draw the sample from misclassified images.")
-        self.resample_button = QPushButton("New sample", self)
-        self.resample_button.setToolTip("Draw another random set of test images.")
+        self.mistakes_check = QCheckBox(self.tr("Mistakes only"), self)
+        self.mistakes_check.setToolTip(
+            self.tr("Draw the sample from misclassified images.")
+        )
+        self.resample_button = QPushButton(self.tr("New sample"), self)
+        self.resample_button.setToolTip(
+            self.tr("Draw another random set of test images.")
+        )
 
         self.pair_label = QLabel(self)
         self.pair_label.setObjectName("pair_note")
@@ -155,9 +163,9 @@ class EvaluationView(QWidget):
         self.side_tabs = QTabWidget(self)
         self.samples_page = samples_page
         self.pair_page = pair_page
-        self.side_tabs.addTab(samples_page, "Sample predictions")
-        self.side_tabs.addTab(self.class_canvas, "Per-class accuracy")
-        self.side_tabs.addTab(pair_page, "Selected cell")
+        self.side_tabs.addTab(samples_page, self.tr("Sample predictions"))
+        self.side_tabs.addTab(self.class_canvas, self.tr("Per-class accuracy"))
+        self.side_tabs.addTab(pair_page, self.tr("Selected cell"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.matrix_canvas)
@@ -176,12 +184,12 @@ class EvaluationView(QWidget):
         """Remove the report and show the empty state, as for a new current model."""
         self.report = None
         self.selected_cell = None
-        self.summary_label.setText(_EMPTY_TEXT)
+        self.summary_label.setText(self.tr(_EMPTY_TEXT))
         self._reset_matrix()
         self.matrix_axes.text(
             0.5,
             0.5,
-            "The confusion matrix appears here after Evaluate",
+            self.tr("The confusion matrix appears here after Evaluate"),
             transform=self.matrix_axes.transAxes,
             ha="center",
             va="center",
@@ -194,7 +202,7 @@ class EvaluationView(QWidget):
         self.class_canvas.draw_idle()
         self.samples_list.clear()
         self.pair_list.clear()
-        self.pair_label.setText("Click a cell of the confusion matrix.")
+        self.pair_label.setText(self.tr("Click a cell of the confusion matrix."))
         self.mistakes_check.setEnabled(False)
         self.resample_button.setEnabled(False)
 
@@ -211,8 +219,10 @@ class EvaluationView(QWidget):
         self._show_sample()
         self.pair_list.clear()
         self.pair_label.setText(
-            "Click a cell of the confusion matrix to see the test images of that "
-            "true and predicted class."
+            self.tr(
+                "Click a cell of the confusion matrix to see the test images of "
+                "that true and predicted class."
+            )
         )
         self.side_tabs.setCurrentWidget(self.samples_page)
 
@@ -225,21 +235,33 @@ class EvaluationView(QWidget):
         samples = report.samples(indices, limit=PAIR_LIMIT)
         self.selected_cell = (true_label, predicted_label)
 
-        names = report.class_names
-        outcome = "correctly" if true_label == predicted_label else "wrongly"
-        heading = (
-            f"<b>True {names[true_label]}, predicted {names[predicted_label]}</b> "
-            f"({outcome} classified)"
+        names = class_names(report)
+        if true_label == predicted_label:
+            heading = self.tr(
+                "<b>True {true}, predicted {predicted}</b> (correctly classified)"
+            )
+        else:
+            heading = self.tr(
+                "<b>True {true}, predicted {predicted}</b> (wrongly classified)"
+            )
+        heading = heading.format(
+            true=names[true_label], predicted=names[predicted_label]
         )
         if not len(indices):
-            note = "No test image falls in this cell."
+            note = self.tr("No test image falls in this cell.")
         elif len(samples) < len(indices):
-            note = f"Showing {len(samples)} of {len(indices)} images."
+            note = self.tr("Showing {shown} of {count} images.").format(
+                shown=len(samples), count=len(indices)
+            )
         else:
-            note = f"Showing all {len(indices)} images."
+            note = self.tr("Showing all {count} images.").format(count=len(indices))
         if len(indices):
-            note += " Each caption gives the test image number and the confidence."
-        self.pair_label.setText(f"{heading}: {note}")
+            note += " " + self.tr(
+                "Each caption gives the test image number and the confidence."
+            )
+        self.pair_label.setText(
+            self.tr("{heading}: {note}").format(heading=heading, note=note)
+        )
         _fill_image_list(self.pair_list, samples, names, with_true_class=False)
         self._draw_highlight(true_label, predicted_label)
         self.side_tabs.setCurrentWidget(self.pair_page)
@@ -278,20 +300,24 @@ class EvaluationView(QWidget):
         )
         image = axes.imshow(shares, cmap="Blues", vmin=0.0, vmax=1.0)
         self._colorbar = self.matrix_figure.colorbar(
-            image, ax=axes, shrink=0.7, aspect=30, label="Share of the true class"
+            image,
+            ax=axes,
+            shrink=0.7,
+            aspect=30,
+            label=self.tr("Share of the true class"),
         )
 
         font_size = _tick_font_size(size)
-        names = report.class_names
+        names = class_names(report)
         axes.set_xticks(range(size), labels=names, fontsize=font_size)
         axes.set_yticks(range(size), labels=names, fontsize=font_size)
         for label in axes.get_xticklabels():
             label.set_rotation(40)
             label.set_horizontalalignment("right")
             label.set_rotation_mode("anchor")
-        axes.set_xlabel("Predicted class")
-        axes.set_ylabel("True class")
-        axes.set_title("Confusion matrix (counts)", fontsize="medium")
+        axes.set_xlabel(self.tr("Predicted class"))
+        axes.set_ylabel(self.tr("True class"))
+        axes.set_title(self.tr("Confusion matrix (counts)"), fontsize="medium")
 
         if size <= ANNOTATION_LIMIT:
             count_size = max(6.0, font_size - 0.5)
@@ -335,12 +361,14 @@ class EvaluationView(QWidget):
         axes.axvline(report.accuracy, color="C1", linestyle="--")
 
         font_size = _tick_font_size(size)
-        axes.set_yticks(positions, labels=report.class_names, fontsize=font_size)
+        axes.set_yticks(positions, labels=class_names(report), fontsize=font_size)
         axes.invert_yaxis()
         axes.set_xlim(0.0, 1.0)
-        axes.set_xlabel("Accuracy on the test images of the class")
+        axes.set_xlabel(self.tr("Accuracy on the test images of the class"))
         axes.set_title(
-            f"Per-class accuracy (dashed line: overall {report.accuracy:.1%})",
+            self.tr("Per-class accuracy (dashed line: overall {accuracy})").format(
+                accuracy=f"{report.accuracy:.1%}"
+            ),
             fontsize="medium",
         )
 
@@ -350,10 +378,12 @@ class EvaluationView(QWidget):
             ):
                 count = report.class_counts[position]
                 if value is None:
-                    text = "no test images"
+                    text = self.tr("no test images")
                 else:
                     correct = report.confusion_matrix[position][position]
-                    text = f"{value:.1%} ({correct} of {count})"
+                    text = self.tr("{share} ({correct} of {count})").format(
+                        share=f"{value:.1%}", correct=correct, count=count
+                    )
                 # The text starts inside a bar long enough to hold it, and
                 # right of a shorter one.
                 inside = value is not None and value >= 0.45
@@ -377,7 +407,7 @@ class EvaluationView(QWidget):
         )
         samples = report.samples(indices)
         _fill_image_list(
-            self.samples_list, samples, report.class_names, with_true_class=True
+            self.samples_list, samples, class_names(report), with_true_class=True
         )
 
     # Slots --------------------------------------------------------------
@@ -400,12 +430,22 @@ class EvaluationView(QWidget):
         row, column = cell
         count = report.confusion_matrix[row][column]
         total = report.class_counts[row]
-        share = f" ({count / total:.1%} of the class)" if total else ""
-        names = report.class_names
+        names = class_names(report)
+        if total:
+            tip = self.tr(
+                "True {true}, predicted {predicted}: {count} images ({share} of the "
+                "class). Click to see them."
+            )
+        else:
+            tip = self.tr(
+                "True {true}, predicted {predicted}: {count} images. Click to see them."
+            )
+        share = f"{count / total:.1%}" if total else ""
         QToolTip.showText(
             QCursor.pos(),
-            f"True {names[row]}, predicted {names[column]}: {count} images{share}. "
-            "Click to see them.",
+            tip.format(
+                true=names[row], predicted=names[column], count=count, share=share
+            ),
             self.matrix_canvas,
         )
 
@@ -419,12 +459,28 @@ class EvaluationView(QWidget):
         self._show_sample()
 
 
+def class_names(report: EvaluationReport) -> tuple[str, ...]:
+    """Return the report's class names in the UI language.
+
+    Fashion-MNIST's names are listed for lupdate by
+    scripts/generate_config_strings.py; other names, such as digits, stay.
+    """
+    return tuple(translate_config(name) for name in report.class_names)
+
+
 def _summary_html(report: EvaluationReport) -> str:
     mistakes = int(np.count_nonzero(report.labels != report.predicted))
-    return (
-        f"<b>{report.dataset} test set</b>: {report.count:,} images, "
-        f"loss <b>{report.loss:.4f}</b>, accuracy <b>{report.accuracy:.4f}</b> "
-        f"({mistakes:,} misclassified). Click a cell of the matrix to see its images."
+    return QCoreApplication.translate(
+        "EvaluationView",
+        "<b>{dataset} test set</b>: {count} images, loss <b>{loss}</b>, accuracy "
+        "<b>{accuracy}</b> ({mistakes} misclassified). Click a cell of the matrix "
+        "to see its images.",
+    ).format(
+        dataset=report.dataset,
+        count=f"{report.count:,}",
+        loss=f"{report.loss:.4f}",
+        accuracy=f"{report.accuracy:.4f}",
+        mistakes=f"{mistakes:,}",
     )
 
 
@@ -474,15 +530,32 @@ def _fill_image_list(
         color = _RIGHT_COLOR if sample.correct else _WRONG_COLOR
         caption = f"{predicted} {sample.confidence:.0%}"
         if with_true_class and not sample.correct:
-            caption += f"\ntrue: {true}"
+            caption += "\n" + QCoreApplication.translate(
+                "EvaluationView", "true: {name}"
+            ).format(name=true)
         elif not with_true_class:
             caption = f"#{sample.index} · {sample.confidence:.0%}"
         item = QListWidgetItem(_image_icon(sample.image, color), caption)
         item.setForeground(QBrush(color))
+        if sample.correct:
+            tip = QCoreApplication.translate(
+                "EvaluationView",
+                "Test image {index}\nTrue class: {true}\n"
+                "Predicted: {predicted} ({confidence})\nCorrect",
+            )
+        else:
+            tip = QCoreApplication.translate(
+                "EvaluationView",
+                "Test image {index}\nTrue class: {true}\n"
+                "Predicted: {predicted} ({confidence})\nWrong",
+            )
         item.setToolTip(
-            f"Test image {sample.index}\nTrue class: {true}\n"
-            f"Predicted: {predicted} ({sample.confidence:.1%})\n"
-            f"{'Correct' if sample.correct else 'Wrong'}"
+            tip.format(
+                index=sample.index,
+                true=true,
+                predicted=predicted,
+                confidence=f"{sample.confidence:.1%}",
+            )
         )
         item.setData(Qt.ItemDataRole.UserRole, sample.index)
         widget.addItem(item)

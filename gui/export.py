@@ -8,6 +8,7 @@ from pathlib import Path
 
 import matplotlib
 from matplotlib.figure import Figure
+from PySide6.QtCore import QCoreApplication
 
 from engine.exports import (
     FIGURE_SUFFIXES,
@@ -52,7 +53,10 @@ def export_figure(figure: Figure, path: str | os.PathLike[str], stamp: str) -> P
     except (ValueError, RuntimeError) as error:
         logger.warning("Matplotlib could not export %s: %r", path, error)
         raise ExportError(
-            f"Matplotlib could not draw {path.name!r}: {error}. Try another format."
+            QCoreApplication.translate(
+                "FigureExport",
+                "Matplotlib could not draw {name}: {error}. Try another format.",
+            ).format(name=repr(path.name), error=error)
         ) from error
     finally:
         footer.remove()

@@ -77,12 +77,12 @@ from gui.export import export_figure
 from gui.i18n import LANGUAGES, restart_command, translate_config
 from gui.param_form import ParamForm
 from gui.presets_menu import PresetsMenu
-from gui.run_controls import OUTCOME_PROPERTY, stop_dialog
+from gui.run_controls import OUTCOME_PROPERTY, held_text, stop_dialog, summary_text
 from gui.runs_panel import RunsPanel
 from gui.settings import WindowSettings
 from gui.tasks import EXPECTED_ERRORS, TaskOutcome, TaskRunner, TaskWorker
 from gui.tensorboard_panel import TensorBoardCommand
-from gui.training_plot import TrainingPlot
+from gui.training_plot import TrainingPlot, patience_text
 
 logger = logging.getLogger(__name__)
 
@@ -388,14 +388,14 @@ class MainWindow(QMainWindow):
     def _create_runs_panel(self, store_message: str | None) -> None:
         """Add the run history as a dock below the window's main area."""
         self.runs_panel = RunsPanel(self.run_store, store_message, self)
-        self.runs_dock = QDockWidget("Runs", self)
+        self.runs_dock = QDockWidget(self.tr("Runs"), self)
         self.runs_dock.setObjectName("runs_dock")
         self.runs_dock.setWidget(self.runs_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.runs_dock)
         self.resizeDocks([self.runs_dock], [260], Qt.Orientation.Vertical)
         self.runs_panel.rerun_requested.connect(self._on_runs_panel_rerun_requested)
         if store_message:
-            self._show_error("Run history", store_message)
+            self._show_error(self.tr("Run history"), store_message)
 
     def _create_actions(self) -> None:
         def action(text: str, slot, shortcut=None) -> QAction:
@@ -740,7 +740,7 @@ class MainWindow(QMainWindow):
         session = self.session
         control = RunControl()
         self._control = control
-        self.pause_button.setText("Pause")
+        self.pause_button.setText(self.tr("Pause"))
         summary_title = self.tr("Model: classifier")
 
         def run_training(worker: TaskWorker) -> Any:
@@ -756,7 +756,7 @@ class MainWindow(QMainWindow):
         """Show ``config`` in the form, then train if the form shows it exactly."""
         if self._training or self._working():
             self.statusBar().showMessage(
-                "Wait for the current task to finish before re-running a run."
+                self.tr("Wait for the current task to finish before re-running a run.")
             )
             return
         try:
@@ -764,23 +764,29 @@ class MainWindow(QMainWindow):
             form_config = self.form.config()
         except (ConfigError, KeyError, TypeError, OverflowError) as error:
             self._show_error(
-                "Cannot re-run",
-                f"The form cannot show this run's settings: {error}. Adjust the "
-                "settings by hand and press Train.",
+                self.tr("Cannot re-run"),
+                self.tr(
+                    "The form cannot show this run's settings: {error}. Adjust the "
+                    "settings by hand and press Train."
+                ).format(error=error),
             )
             return
         if form_config != config:
             form_values = form_config.flat()
             differences = [
-                f"{name} {value!r} (form: {form_values[name]!r})"
+                self.tr("{name} {value} (form: {form_value})").format(
+                    name=name, value=repr(value), form_value=repr(form_values[name])
+                )
                 for name, value in config.flat().items()
                 if form_values[name] != value
             ]
             self._show_error(
-                "Cannot re-run exactly",
-                "The form cannot show these settings of the run exactly: "
-                f"{', '.join(differences)}. Check the form and press Train to run "
-                "with its values.",
+                self.tr("Cannot re-run exactly"),
+                self.tr(
+                    "The form cannot show these settings of the run exactly: "
+                    "{settings}. Check the form and press Train to run with its "
+                    "values."
+                ).format(settings=", ".join(differences)),
             )
             return
         self.train()
@@ -825,9 +831,9 @@ class MainWindow(QMainWindow):
             )
         )
         self.stop_dialog = dialog
-        self.progress_bar.setFormat("Paused")
+        self.progress_bar.setFormat(self.tr("Paused"))
         self.statusBar().showMessage(
-            "Paused. Choose which weights to keep, or continue training."
+            self.tr("Paused. Choose which weights to keep, or continue training.")
         )
         dialog.open()
 
@@ -844,7 +850,7 @@ class MainWindow(QMainWindow):
         if self._control is not None:
             self._control.request_stop(outcome)
         self.runner.request_stop()
-        self.pause_button.setText("Pause")
+        self.pause_button.setText(self.tr("Pause"))
         self.pause_button.setEnabled(False)
         self.progress_bar.setFormat(self.tr("Stopping…"))
         self.statusBar().showMessage(self.tr("Stopping after the current batch…"))
@@ -863,15 +869,17 @@ class MainWindow(QMainWindow):
             return
         if control.paused:
             control.resume()
-            self.pause_button.setText("Pause")
-            self.statusBar().showMessage("Resumed training.")
+            self.pause_button.setText(self.tr("Pause"))
+            self.statusBar().showMessage(self.tr("Resumed training."))
             return
         control.pause()
-        self.pause_button.setText("Resume")
-        self.progress_bar.setFormat("Paused")
+        self.pause_button.setText(self.tr("Resume"))
+        self.progress_bar.setFormat(self.tr("Paused"))
         self.statusBar().showMessage(
-            "Paused after the current batch. Press Resume to continue the same run, "
-            "or Stop to end it."
+            self.tr(
+                "Paused after the current batch. Press Resume to continue the same "
+                "run, or Stop to end it."
+            )
         )
 
     def evaluate(self) -> None:
@@ -1160,7 +1168,7 @@ class MainWindow(QMainWindow):
         self._last_epoch = result
         self.plot.add_epoch(result.epoch, result.metrics, result.status)
         self.progress_bar.setValue(round(1000 * result.epoch / max(result.epochs, 1)))
-        patience = result.status.patience_text() if result.status else ""
+        patience = patience_text(result.status) if result.status else ""
         self.statusBar().showMessage(
             self.tr("Epoch {epoch}/{epochs}: {metrics}").format(
                 epoch=result.epoch,
@@ -1218,7 +1226,7 @@ class MainWindow(QMainWindow):
         planned = result.config.fit.epochs
         run = result.outcome
         if run.reason == "diverged":
-            self._show_error("Training stopped", run.summary_text())
+            self._show_error(self.tr("Training stopped"), summary_text(run))
         if epochs == 0:
             self.progress_bar.setFormat(self.tr("Stopped before the first epoch ended"))
             self.statusBar().showMessage(
@@ -1230,8 +1238,8 @@ class MainWindow(QMainWindow):
             self._show_current_history()
             return
         if run.kept_weights == "discarded":
-            self.progress_bar.setFormat("Run discarded")
-            self.statusBar().showMessage(run.summary_text())
+            self.progress_bar.setFormat(self.tr("Run discarded"))
+            self.statusBar().showMessage(summary_text(run))
             self._show_current_history()
             return
 
@@ -1244,7 +1252,7 @@ class MainWindow(QMainWindow):
             if values
         }
         self._held_epoch = run.held_epoch
-        self.held_label.setText(run.held_text())
+        self.held_label.setText(held_text(run))
         self.held_label.show()
         if epochs < planned:
             self.plot.end_run(epochs)
@@ -1257,7 +1265,7 @@ class MainWindow(QMainWindow):
             message = self.tr("Stopped after {epochs} of {planned} epochs.").format(
                 epochs=epochs, planned=planned
             )
-            message += " " + run.held_text()
+            message += " " + held_text(run)
         elif run.reason in ("early_stopping", "diverged"):
             self.progress_bar.setValue(1000)
             if run.stopped_epoch:
@@ -1265,7 +1273,7 @@ class MainWindow(QMainWindow):
             else:
                 text = self.tr("Stopped after {epochs} of {planned} epochs")
             self.progress_bar.setFormat(text.format(epochs=epochs, planned=planned))
-            message = run.summary_text()
+            message = summary_text(run)
         else:
             self.progress_bar.setValue(1000)
             self.progress_bar.setFormat(
@@ -1274,7 +1282,7 @@ class MainWindow(QMainWindow):
             message = self.tr("Trained {epochs} in {seconds} s.").format(
                 epochs=_epochs_text(epochs), seconds=f"{result.seconds:.1f}"
             )
-            message += " " + run.held_text()
+            message += " " + held_text(run)
         if last:
             message += f" | {_metrics_text(last)}"
         self.statusBar().showMessage(message)
@@ -1282,7 +1290,10 @@ class MainWindow(QMainWindow):
     def _finish_compare(self, result: Any) -> None:
         # The session keeps the model of the last run that completed an epoch.
         trained = [o for o in result.outcomes if o.epochs_completed]
-        message = "Comparison stopped" if result.stopped else "Comparison done"
+        if result.stopped:
+            message = self.tr("Comparison stopped")
+        else:
+            message = self.tr("Comparison done")
         self.progress_bar.setFormat(message)
         if trained:
             last = trained[-1]
@@ -1291,21 +1302,24 @@ class MainWindow(QMainWindow):
             self._run_config = config
             self._figure_config = config
             self.plot.show_history(
-                last.history.to_dict(), f"Last compared run: {last.run.label}"
+                last.history.to_dict(),
+                self.tr("Last compared run: {label}").format(label=last.run.label),
             )
-            message += (
-                f"; the current model is the last run, {last.run.label}, so "
-                "Evaluate and Save use it"
-            )
+            message += self.tr(
+                "; the current model is the last run, {label}, so Evaluate and "
+                "Save use it"
+            ).format(label=last.run.label)
         self.statusBar().showMessage(message)
 
     @Slot()
     def _on_compare_panel_comparison_requested(self) -> None:
         self.start_background_import()
         self.progress_bar.setValue(0)
-        self.progress_bar.setFormat("Comparing (see the Compare tab)")
+        self.progress_bar.setFormat(self.tr("Comparing (see the Compare tab)"))
         self.statusBar().showMessage(
-            "Comparing: the runs train one after another; Stop ends the comparison."
+            self.tr(
+                "Comparing: the runs train one after another; Stop ends the comparison."
+            )
         )
 
     @Slot()
@@ -1318,7 +1332,9 @@ class MainWindow(QMainWindow):
         self.runs_panel.refresh()
         error = getattr(self.session, "run_store_error", None)
         if error is not None:
-            self.runs_panel.show_problem(f"The run history was not updated: {error}")
+            self.runs_panel.show_problem(
+                self.tr("The run history was not updated: {error}").format(error=error)
+            )
         elif self.run_store is not None:
             self.runs_panel.show_problem("")
 

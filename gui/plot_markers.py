@@ -7,12 +7,16 @@ from collections.abc import Mapping, Sequence
 
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from engine.reporting import MonitorStatus
 
 logger = logging.getLogger(__name__)
 
-OVERFITTING_LABEL = "overfitting: val loss rises, train loss falls"
+OVERFITTING_LABEL = QT_TRANSLATE_NOOP(
+    "RunMarkers", "overfitting: val loss rises, train loss falls"
+)
+"""Legend label of the overfitting shading, in English; shown translated."""
 _HIDDEN = "_nolegend_"
 
 
@@ -153,7 +157,11 @@ class RunMarkers:
                 artist.set_label(_HIDDEN)
             else:
                 artist.set_data([self.best_epoch], [value])
-                artist.set_label(f"best {self._monitor} (epoch {self.best_epoch})")
+                artist.set_label(
+                    QCoreApplication.translate(
+                        "RunMarkers", "best {monitor} (epoch {epoch})"
+                    ).format(monitor=self._monitor, epoch=self.best_epoch)
+                )
 
     def _draw_checkpoints(self) -> None:
         metric = self._checkpoint_monitor
@@ -166,7 +174,9 @@ class RunMarkers:
         for axes, artist in self._checkpoints.items():
             if axes is target and points:
                 artist.set_data([p[0] for p in points], [p[1] for p in points])
-                artist.set_label("checkpoint saved")
+                artist.set_label(
+                    QCoreApplication.translate("RunMarkers", "checkpoint saved")
+                )
             else:
                 artist.set_data([], [])
                 artist.set_label(_HIDDEN)
@@ -179,7 +189,9 @@ class RunMarkers:
                 continue
             line.set_xdata([self.stopped_epoch, self.stopped_epoch])
             line.set_visible(True)
-            label = f"early stop (epoch {self.stopped_epoch})"
+            label = QCoreApplication.translate(
+                "RunMarkers", "early stop (epoch {epoch})"
+            ).format(epoch=self.stopped_epoch)
             line.set_label(label if axes is self.loss_axes else _HIDDEN)
 
     def shade_overfitting(
@@ -200,6 +212,10 @@ class RunMarkers:
                 color="C3",
                 alpha=0.12,
                 zorder=0,
-                label=OVERFITTING_LABEL if index == 0 else _HIDDEN,
+                label=(
+                    QCoreApplication.translate("RunMarkers", OVERFITTING_LABEL)
+                    if index == 0
+                    else _HIDDEN
+                ),
             )
             self._spans.append(span)

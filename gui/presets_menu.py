@@ -23,9 +23,9 @@ from engine.presets import (
     PRESETS,
     Preset,
     RestoreReport,
-    format_restore_report,
     save_and_restore,
 )
+from gui.i18n import translate_config
 from gui.tasks import TaskOutcome, TaskWorker
 
 if TYPE_CHECKING:
@@ -60,24 +60,25 @@ class PresetsMenu(QObject):
         self.window = window
         self.output_dir = default_output_dir()
         self.last_report: RestoreReport | None = None
-        self.menu = QMenu("&Presets", window)
+        self.menu = QMenu(self.tr("&Presets"), window)
         self.menu.setObjectName("presets_menu")
         self.menu.setToolTipsVisible(True)
         self.actions: dict[str, QAction] = {}
         for preset in PRESETS.values():
-            action = QAction(preset.title, self.menu)
+            description = translate_config(preset.description)
+            action = QAction(translate_config(preset.title), self.menu)
             action.setObjectName(f"preset_{preset.name}")
-            tip = (
-                f"{preset.description}\nSettings: {preset.summary()}\nFills the "
-                "form and starts at once; the dataset and data folder stay."
-            )
+            tip = self.tr(
+                "{description}\nSettings: {settings}\nFills the form and starts "
+                "at once; the dataset and data folder stay."
+            ).format(description=description, settings=preset.summary())
             if preset.files:
-                tip += (
-                    f"\nWrites {', '.join(preset.files)} to "
-                    f"{display_path(self.output_dir)}."
+                tip += "\n" + self.tr("Writes {files} to {folder}.").format(
+                    files=", ".join(preset.files),
+                    folder=display_path(self.output_dir),
                 )
             action.setToolTip(tip)
-            action.setStatusTip(preset.description)
+            action.setStatusTip(description)
             action.setData(preset.name)
             action.triggered.connect(self._on_action_triggered)
             self.menu.addAction(action)
@@ -94,14 +95,16 @@ class PresetsMenu(QObject):
         preset = PRESETS[name]
         if window.runner.is_busy() and window.runner.current_task() != "import":
             window.statusBar().showMessage(
-                "Wait for the current task to finish, or press Stop."
+                self.tr("Wait for the current task to finish, or press Stop.")
             )
             return False
         try:
             self.output_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             window.statusBar().showMessage(
-                f"Cannot create {display_path(self.output_dir)}: {error.strerror}"
+                self.tr("Cannot create {folder}: {reason}").format(
+                    folder=display_path(self.output_dir), reason=error.strerror
+                )
             )
             return False
         config = preset.config(self._data_source(), self.output_dir)
@@ -117,7 +120,12 @@ class PresetsMenu(QObject):
         window.train()
         if not window.runner.is_busy():
             return False
-        window.statusBar().showMessage(f"Preset {preset.title}: {preset.description}")
+        window.statusBar().showMessage(
+            self.tr("Preset {title}: {description}").format(
+                title=translate_config(preset.title),
+                description=translate_config(preset.description),
+            )
+        )
         if preset.save_and_restore:
             self._queue_restore(preset, config)
         return True
@@ -159,19 +167,22 @@ class PresetsMenu(QObject):
         window = self.window
         if report is None:
             window.statusBar().showMessage(
-                "Save and restore skipped: the training did not complete."
+                self.tr("Save and restore skipped: the training did not complete.")
             )
             return
 
         self.last_report = report
-        text = (
-            f"Saved the weights to {display_path(report.weights_path)} and the "
-            f"model to {display_path(report.model_path)}, then reloaded both.\n\n"
-            f"{format_restore_report(report)}"
+        text = self.tr(
+            "Saved the weights to {weights} and the model to {model}, then "
+            "reloaded both."
+        ).format(
+            weights=display_path(report.weights_path),
+            model=display_path(report.model_path),
         )
+        text += "\n\n" + self._restore_table(report)
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            "Save and restore",
+            self.tr("Save and restore"),
             text,
             QMessageBox.StandardButton.Ok,
             window,
@@ -182,10 +193,47 @@ class PresetsMenu(QObject):
         window.last_message = box
 
         window.statusBar().showMessage(
-            "Reloaded weights and model evaluate the same as the trained model"
+            self.tr("Reloaded weights and model evaluate the same as the trained model")
             if _same(report)
-            else "The reloaded models evaluate differently from the trained model"
+            else self.tr(
+                "The reloaded models evaluate differently from the trained model"
+            )
         )
+
+    def _restore_table(self, report: RestoreReport) -> str:
+        """Return the three evaluations as a plain-text table, one row each.
+
+        The rows are those of engine.presets.format_restore_report, with the
+        labels in the UI language.
+        """
+        rows = (
+            (self.tr("trained model"), report.trained),
+            (
+                self.tr("weights from {file}").format(file=report.weights_path.name),
+                report.from_weights,
+            ),
+            (
+                self.tr("model from {file}").format(file=report.model_path.name),
+                report.from_model,
+            ),
+        )
+        lines = []
+        for name, evaluation in rows:
+            parts = [name.ljust(34)]
+            for part, metrics in (
+                (self.tr("validation"), evaluation.validation),
+                (self.tr("test"), evaluation.test),
+            ):
+                if metrics:
+                    parts.append(
+                        self.tr("{set} loss {loss} accuracy {accuracy}").format(
+                            set=part,
+                            loss=f"{metrics.get('loss', math.nan):.4f}",
+                            accuracy=f"{metrics.get('accuracy', math.nan):.4f}",
+                        )
+                    )
+            lines.append("  ".join(parts))
+        return "\n".join(lines)
 
 
 def _same(report: RestoreReport) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -40,17 +40,50 @@ from gui.export import export_figure
 
 logger = logging.getLogger(__name__)
 
-# Header, tooltip.
+# Header, tooltip; both shown translated.
 COLUMNS = (
-    ("Name", "Double-click to rename the run."),
-    ("Started", "Local date and time when the run started."),
-    ("Dataset", "Images the run trained on."),
-    ("Optimizer", "Optimizer of the run."),
-    ("LR", "Learning rate of the optimizer."),
-    ("Epochs", "Complete epochs of the epochs requested."),
-    ("Best val acc", "Highest validation accuracy of any epoch."),
-    ("Status", "complete, stopped (by Stop or early stopping) or failed."),
+    (
+        QT_TRANSLATE_NOOP("RunsPanel", "Name"),
+        QT_TRANSLATE_NOOP("RunsPanel", "Double-click to rename the run."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("RunsPanel", "Started"),
+        QT_TRANSLATE_NOOP("RunsPanel", "Local date and time when the run started."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("RunsPanel", "Dataset"),
+        QT_TRANSLATE_NOOP("RunsPanel", "Images the run trained on."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("RunsPanel", "Optimizer"),
+        QT_TRANSLATE_NOOP("RunsPanel", "Optimizer of the run."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("RunsPanel", "LR"),
+        QT_TRANSLATE_NOOP("RunsPanel", "Learning rate of the optimizer."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("RunsPanel", "Epochs"),
+        QT_TRANSLATE_NOOP("RunsPanel", "Complete epochs of the epochs requested."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("RunsPanel", "Best val acc"),
+        QT_TRANSLATE_NOOP("RunsPanel", "Highest validation accuracy of any epoch."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("RunsPanel", "Status"),
+        QT_TRANSLATE_NOOP(
+            "RunsPanel", "complete, stopped (by Stop or early stopping) or failed."
+        ),
+    ),
 )
+# Status cell text of each run status; the table keeps the status in SORT_ROLE.
+STATUS_TEXTS = {
+    "complete": QT_TRANSLATE_NOOP("RunsPanel", "complete"),
+    "stopped": QT_TRANSLATE_NOOP("RunsPanel", "stopped"),
+    "failed": QT_TRANSLATE_NOOP("RunsPanel", "failed"),
+    "running": QT_TRANSLATE_NOOP("RunsPanel", "running"),
+}
 NAME_COLUMN = 0
 STATUS_COLUMN = 7
 RUN_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -112,7 +145,9 @@ class RunsPanel(QWidget):
         self._create_layout()
         self._connect()
         if store is None:
-            self.show_problem(unavailable_reason or "The run history is not available.")
+            self.show_problem(
+                unavailable_reason or self.tr("The run history is not available.")
+            )
         self.refresh()
 
     # Construction -------------------------------------------------------
@@ -120,10 +155,10 @@ class RunsPanel(QWidget):
     def _create_widgets(self) -> None:
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("runs_table")
-        self.table.setAccessibleName("Stored runs")
-        self.table.setHorizontalHeaderLabels([title for title, _ in COLUMNS])
+        self.table.setAccessibleName(self.tr("Stored runs"))
+        self.table.setHorizontalHeaderLabels([self.tr(title) for title, _ in COLUMNS])
         for column, (_, tip) in enumerate(COLUMNS):
-            self.table.horizontalHeaderItem(column).setToolTip(tip)
+            self.table.horizontalHeaderItem(column).setToolTip(self.tr(tip))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -141,35 +176,41 @@ class RunsPanel(QWidget):
         self.overlay = ComparePlot(
             self,
             metric="val_accuracy",
-            placeholder="Select runs in the table to compare their curves",
+            placeholder=self.tr("Select runs in the table to compare their curves"),
         )
         self.details_view = QPlainTextEdit(self)
         self.details_view.setObjectName("run_details")
-        self.details_view.setAccessibleName("Run details")
+        self.details_view.setAccessibleName(self.tr("Run details"))
         self.details_view.setReadOnly(True)
 
         self.rerun_button = self._button(
-            "Re-run", "rerun_button", "Train again with this run's settings and seed."
+            self.tr("Re-run"),
+            "rerun_button",
+            self.tr("Train again with this run's settings and seed."),
         )
         self.delete_button = self._button(
-            "Delete…",
+            self.tr("Delete…"),
             "delete_runs_button",
-            "Delete the selected runs from the history. Saved model files stay.",
+            self.tr(
+                "Delete the selected runs from the history. Saved model files stay."
+            ),
         )
         self.export_csv_button = self._button(
-            "Export CSV…",
+            self.tr("Export CSV…"),
             "export_runs_csv_button",
-            "Write the curves of the selected runs to one CSV file.",
+            self.tr("Write the curves of the selected runs to one CSV file."),
         )
         self.export_settings_button = self._button(
-            "Export settings…",
+            self.tr("Export settings…"),
             "export_run_settings_button",
-            "Write the selected run's settings as JSON.",
+            self.tr("Write the selected run's settings as JSON."),
         )
         self.export_plot_button = self._button(
-            "Export plot…",
+            self.tr("Export plot…"),
             "export_runs_plot_button",
-            "Save this plot as PNG, SVG or PDF with each run's settings stamped.",
+            self.tr(
+                "Save this plot as PNG, SVG or PDF with each run's settings stamped."
+            ),
         )
 
         self.message_label = QLabel(self)
@@ -205,8 +246,8 @@ class RunsPanel(QWidget):
         left_layout.addLayout(buttons)
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.overlay, "Curves")
-        self.tabs.addTab(self.details_view, "Details")
+        self.tabs.addTab(self.overlay, self.tr("Curves"))
+        self.tabs.addTab(self.details_view, self.tr("Details"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
@@ -277,10 +318,11 @@ class RunsPanel(QWidget):
                 self.table.selectRow(row)
         self.table.setSelectionMode(mode)
 
-    def _row_text(self, run_id: int, column: int) -> str:
+    def _row_status(self, run_id: int) -> str:
+        """Return the status of ``run_id``'s row, as stored, or "" without a row."""
         for row in range(self.table.rowCount()):
             if self.run_id_at(row) == run_id:
-                return self.table.item(row, column).text()
+                return self.table.item(row, STATUS_COLUMN).data(SORT_ROLE)
         return ""
 
     def current_metric(self) -> str:
@@ -297,32 +339,36 @@ class RunsPanel(QWidget):
         if not run_ids or self.store is None:
             return 0
         running = [
-            run_id
-            for run_id in run_ids
-            if self._row_text(run_id, STATUS_COLUMN) == "running"
+            run_id for run_id in run_ids if self._row_status(run_id) == "running"
         ]
         if running:
             self._show_error(
-                "Cannot delete a running run",
-                f"Run #{running[0]} is still training. Stop it, or wait until it "
-                "ends, then delete it.",
+                self.tr("Cannot delete a running run"),
+                self.tr(
+                    "Run #{id} is still training. Stop it, or wait until it ends, "
+                    "then delete it."
+                ).format(id=running[0]),
             )
             return 0
         if confirm:
             count = len(run_ids)
-            subject = "this run" if count == 1 else f"these {count} runs"
-            answer = QMessageBox.question(
-                self,
-                "Delete runs?",
-                f"Delete {subject} from the run history? Saved model and weights "
-                "files stay on disk. This cannot be undone.",
-            )
+            if count == 1:
+                question = self.tr(
+                    "Delete this run from the run history? Saved model and weights "
+                    "files stay on disk. This cannot be undone."
+                )
+            else:
+                question = self.tr(
+                    "Delete these {count} runs from the run history? Saved model and "
+                    "weights files stay on disk. This cannot be undone."
+                ).format(count=count)
+            answer = QMessageBox.question(self, self.tr("Delete runs?"), question)
             if answer != QMessageBox.StandardButton.Yes:
                 return 0
         try:
             deleted = self.store.delete(run_ids)
         except RunStoreError as error:
-            self._show_error("Deleting runs failed", str(error))
+            self._show_error(self.tr("Deleting runs failed"), str(error))
             return 0
         self.refresh()
         return deleted
@@ -333,16 +379,17 @@ class RunsPanel(QWidget):
         if runs is None:
             return None
         return self._export(
-            "Exporting the curves failed", lambda: export_runs_csv(path, runs)
+            self.tr("Exporting the curves failed"),
+            lambda: export_runs_csv(path, runs),
         )
 
     def export_settings(self, path: str | Path) -> Path | None:
         """Write the one selected run's settings as JSON to ``path``."""
-        run = self._single_selected_run("export its settings")
+        run = self._single_selected_run(self.tr("export its settings"))
         if run is None:
             return None
         return self._export(
-            "Exporting the settings failed",
+            self.tr("Exporting the settings failed"),
             lambda: export_settings_json(path, run.config()),
         )
 
@@ -353,7 +400,7 @@ class RunsPanel(QWidget):
             return None
         stamp = "\n".join(f"#{run.id} {run.name}: {_stamp(run)}" for run in runs)
         return self._export(
-            "Exporting the plot failed",
+            self.tr("Exporting the plot failed"),
             lambda: export_figure(self.overlay.figure, path, stamp),
         )
 
@@ -367,12 +414,14 @@ class RunsPanel(QWidget):
     def _selected_runs(self) -> list[StoredRun] | None:
         run_ids = self.selected_run_ids()
         if not run_ids or self.store is None:
-            self._show_error("No run selected", "Select one or more runs first.")
+            self._show_error(
+                self.tr("No run selected"), self.tr("Select one or more runs first.")
+            )
             return None
         try:
             return [self._get_run(run_id) for run_id in run_ids]
         except (RunStoreError, KeyError) as error:
-            self._show_error("Reading the runs failed", str(error))
+            self._show_error(self.tr("Reading the runs failed"), str(error))
             return None
 
     def _single_selected_run(self, action: str) -> StoredRun | None:
@@ -381,8 +430,10 @@ class RunsPanel(QWidget):
             return None
         if len(runs) != 1:
             self._show_error(
-                "Select one run",
-                f"{len(runs)} runs are selected. Select exactly one run to {action}.",
+                self.tr("Select one run"),
+                self.tr(
+                    "{count} runs are selected. Select exactly one run to {action}."
+                ).format(count=len(runs), action=action),
             )
             return None
         return runs[0]
@@ -394,7 +445,9 @@ class RunsPanel(QWidget):
             self._show_error(title, str(error))
             return None
         self.show_problem("")
-        self.message_label.setText(f"Exported {display_path(path)}")
+        self.message_label.setText(
+            self.tr("Exported {path}").format(path=display_path(path))
+        )
         self.message_label.setStyleSheet("")
         self.message_label.show()
         return path
@@ -414,7 +467,7 @@ class RunsPanel(QWidget):
         run_ids = self.selected_run_ids()
         if len(run_ids) != 1 or self.store is None:
             self.details_view.setPlainText(
-                "Select one run to see everything stored about it."
+                self.tr("Select one run to see everything stored about it.")
             )
             return
         try:
@@ -477,7 +530,7 @@ class RunsPanel(QWidget):
         try:
             name = self.store.rename(run_id, item.text())
         except (ValueError, RunStoreError) as error:
-            self._show_error("Renaming the run failed", str(error))
+            self._show_error(self.tr("Renaming the run failed"), str(error))
             self.refresh()
             return
         self._runs.pop(run_id, None)
@@ -490,16 +543,18 @@ class RunsPanel(QWidget):
 
     @Slot()
     def _on_rerun_button_clicked(self) -> None:
-        run = self._single_selected_run("re-run it")
+        run = self._single_selected_run(self.tr("re-run it"))
         if run is None:
             return
         try:
             config = run.config()
         except ConfigError as error:
             self._show_error(
-                "Cannot re-run",
-                f"The stored settings of run #{run.id} are invalid in this version "
-                f"of the app: {error}",
+                self.tr("Cannot re-run"),
+                self.tr(
+                    "The stored settings of run #{id} are invalid in this version "
+                    "of the app: {error}"
+                ).format(id=run.id, error=error),
             )
             return
         self.rerun_requested.emit(config)
@@ -511,7 +566,9 @@ class RunsPanel(QWidget):
     @Slot()
     def export_csv_dialog(self) -> None:
         """Ask for a file name, then export the selected runs' curves as CSV."""
-        path = self._choose_save_path("Export curves", "runs.csv", "CSV files (*.csv)")
+        path = self._choose_save_path(
+            self.tr("Export curves"), "runs.csv", self.tr("CSV files (*.csv)")
+        )
         if path:
             self.export_csv(path)
 
@@ -519,7 +576,7 @@ class RunsPanel(QWidget):
     def export_settings_dialog(self) -> None:
         """Ask for a file name, then export the selected run's settings as JSON."""
         path = self._choose_save_path(
-            "Export settings", "settings.json", "JSON files (*.json)"
+            self.tr("Export settings"), "settings.json", self.tr("JSON files (*.json)")
         )
         if path:
             self.export_settings(path)
@@ -528,9 +585,9 @@ class RunsPanel(QWidget):
     def export_plot_dialog(self) -> None:
         """Ask for a file name, then save the overlay plot as PNG, SVG or PDF."""
         path = self._choose_save_path(
-            "Export plot",
+            self.tr("Export plot"),
             "runs.png",
-            "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)",
+            self.tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"),
         )
         if path:
             self.export_plot(path)
@@ -540,7 +597,9 @@ def _stamp(run: StoredRun) -> str:
     try:
         return settings_stamp(run.config())
     except ConfigError:
-        return "settings invalid in this version of the app"
+        return QCoreApplication.translate(
+            "RunsPanel", "settings invalid in this version of the app"
+        )
 
 
 def _number_text(value: float | None, digits: int = 4) -> str:
@@ -562,14 +621,16 @@ def _row_items(summary: RunSummary) -> list[QTableWidgetItem]:
         ),
         (f"{summary.learning_rate:g}", summary.learning_rate),
         (
-            f"{summary.epochs_completed} of {summary.epochs_planned}",
+            QCoreApplication.translate("RunsPanel", "{done} of {planned}").format(
+                done=summary.epochs_completed, planned=summary.epochs_planned
+            ),
             (summary.epochs_completed, summary.epochs_planned),
         ),
         (
             _number_text(summary.best_val_accuracy),
             -1.0 if summary.best_val_accuracy is None else summary.best_val_accuracy,
         ),
-        (summary.status, summary.status),
+        (_status_text(summary.status), summary.status),
     ]
     items = []
     for column, (text, key) in enumerate(cells):
@@ -588,40 +649,83 @@ def _row_items(summary: RunSummary) -> list[QTableWidgetItem]:
     return items
 
 
+def _status_text(status: str) -> str:
+    """Return a run status in the UI language; an unknown status stays."""
+    if status not in STATUS_TEXTS:
+        return status
+    return QCoreApplication.translate("RunsPanel", STATUS_TEXTS[status])
+
+
 def _details_text(run: StoredRun) -> str:
-    """Return a readable report of everything stored about ``run``."""
+    """Return a readable report of everything stored about ``run``.
+
+    Labels are translated; setting names, metric names and stored messages
+    are data and stay as stored.
+    """
     summary = run.summary
-    status = summary.status + (f" ({run.message})" if run.message else "")
+    status = _status_text(summary.status)
+    status += f" ({run.message})" if run.message else ""
     seconds = f"{summary.seconds:.1f} s" if summary.seconds else "–"
     lines = [
-        f"Run #{run.id}: {run.name}",
-        f"Status: {status}",
-        f"Started: {summary.started_at.astimezone():%Y-%m-%d %H:%M:%S}",
-        f"Fit time: {seconds}",
-        f"Settings: {_stamp(run)}",
+        QCoreApplication.translate("RunsPanel", "Run #{id}: {name}").format(
+            id=run.id, name=run.name
+        ),
+        QCoreApplication.translate("RunsPanel", "Status: {status}").format(
+            status=status
+        ),
+        QCoreApplication.translate("RunsPanel", "Started: {time}").format(
+            time=f"{summary.started_at.astimezone():%Y-%m-%d %H:%M:%S}",
+        ),
+        QCoreApplication.translate("RunsPanel", "Fit time: {seconds}").format(
+            seconds=seconds
+        ),
+        QCoreApplication.translate("RunsPanel", "Settings: {settings}").format(
+            settings=_stamp(run)
+        ),
     ]
 
     data = run.data
     counts = data.get("counts") or {}
     if counts:
         images = ", ".join(f"{count:,} {name}" for name, count in counts.items())
-        lines.append(f"Images: {images}")
+        lines.append(
+            QCoreApplication.translate("RunsPanel", "Images: {images}").format(
+                images=images
+            )
+        )
     if data.get("data_dir"):
-        lines.append(f"Data folder: {data['data_dir']}")
+        lines.append(
+            QCoreApplication.translate("RunsPanel", "Data folder: {folder}").format(
+                folder=data["data_dir"]
+            )
+        )
+    absent = QCoreApplication.translate("RunsPanel", "absent")
     versions = ", ".join(
-        f"{name} {version or 'absent'}" for name, version in run.versions.items()
+        f"{name} {version or absent}" for name, version in run.versions.items()
     )
-    lines.append(f"Versions: {versions}")
+    lines.append(
+        QCoreApplication.translate("RunsPanel", "Versions: {versions}").format(
+            versions=versions
+        )
+    )
 
     if run.history.epochs:
         last = ", ".join(
             f"{name} {_number_text(values[-1])}"
             for name, values in run.history.metrics.items()
         )
-        lines.append(f"Last epoch ({run.history.epochs}): {last}")
+        lines.append(
+            QCoreApplication.translate(
+                "RunsPanel", "Last epoch ({epoch}): {metrics}"
+            ).format(epoch=run.history.epochs, metrics=last)
+        )
     lines.extend(_evaluation_lines(run.evaluation or {}))
     for stored in run.files:
-        lines.append(f"Saved {stored.kind}: {stored.path}")
+        lines.append(
+            QCoreApplication.translate("RunsPanel", "Saved {kind}: {path}").format(
+                kind=stored.kind, path=stored.path
+            )
+        )
     return "\n".join(lines)
 
 
@@ -639,9 +743,21 @@ def _evaluation_lines(evaluation: Mapping[str, Any]) -> list[str]:
             isinstance(v, (int, float)) for v in value.values()
         ):
             count = evaluation.get(f"{key}_count")
-            label = f"{key}, {count:,} images" if isinstance(count, int) else key
+            label = key
+            if isinstance(count, int):
+                label = QCoreApplication.translate(
+                    "RunsPanel", "{set}, {count} images"
+                ).format(set=key, count=f"{count:,}")
             metrics = ", ".join(f"{k} {_number_text(v)}" for k, v in value.items())
-            lines.append(f"Evaluation ({label}): {metrics}")
+            lines.append(
+                QCoreApplication.translate(
+                    "RunsPanel", "Evaluation ({set}): {metrics}"
+                ).format(set=label, metrics=metrics)
+            )
         elif isinstance(value, (int, float, str)):
-            lines.append(f"Evaluation {key}: {value}")
+            lines.append(
+                QCoreApplication.translate(
+                    "RunsPanel", "Evaluation {key}: {value}"
+                ).format(key=key, value=value)
+            )
     return lines

@@ -12,7 +12,7 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from engine.reporting import MonitorStatus
@@ -69,6 +69,38 @@ _CJK_FONTS = ("Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", "Malgun Gothic"
 _CJK_FONTS += ("AppleGothic", "Apple SD Gothic Neo")
 
 
+def translate_toolbar(toolbar: NavigationToolbar2QT) -> None:
+    """Show a Matplotlib toolbar's texts and tooltips in the UI language."""
+    for action in toolbar.actions():
+        text, tip = action.text(), action.toolTip()
+        if text in _TOOLBAR_TEXTS:
+            action.setText(
+                QCoreApplication.translate("TrainingPlot", _TOOLBAR_TEXTS[text])
+            )
+        if tip in _TOOLBAR_TEXTS:
+            action.setToolTip(
+                QCoreApplication.translate("TrainingPlot", _TOOLBAR_TEXTS[tip])
+            )
+
+
+def patience_text(status: MonitorStatus) -> str:
+    """Return MonitorStatus.patience_text in the UI language."""
+    if status.patience is None:
+        return ""
+    # Keras stops at the first epoch without improvement for patience 0 and 1
+    # alike, so 0 shows as 1.
+    limit = max(status.patience, 1)
+    if limit == 1:
+        text = QCoreApplication.translate(
+            "TrainingPlot", "{count} of {limit} epoch without improvement"
+        )
+    else:
+        text = QCoreApplication.translate(
+            "TrainingPlot", "{count} of {limit} epochs without improvement"
+        )
+    return text.format(count=status.epochs_without_improvement, limit=limit)
+
+
 def use_cjk_fallback_fonts() -> list[str]:
     """Add the installed fonts of _CJK_FONTS as Matplotlib fallbacks; return them.
 
@@ -111,7 +143,7 @@ class TrainingPlot(QWidget):
         self.canvas.setObjectName("training_plot")
         self.canvas.setAccessibleName(self.tr("Training curves"))
         self.toolbar = NavigationToolbar2QT(self.canvas, self)
-        self._translate_toolbar()
+        translate_toolbar(self.toolbar)
 
         self.loss_axes, self.accuracy_axes = self.figure.subplots(1, 2)
         self._axes = (self.loss_axes, self.accuracy_axes)
@@ -142,12 +174,16 @@ class TrainingPlot(QWidget):
         self.markers = RunMarkers(self.loss_axes, self.accuracy_axes, self.lines)
         self.patience_meter = QProgressBar(self)
         self.patience_meter.setObjectName("patience_meter")
-        self.patience_meter.setAccessibleName("Early stopping patience")
+        self.patience_meter.setAccessibleName(self.tr("Early stopping patience"))
         self.patience_meter.setToolTip(
-            "Epochs since the monitored metric last improved. Early stopping ends "
-            "the run when the bar is full."
+            self.tr(
+                "Epochs since the monitored metric last improved. Early stopping "
+                "ends the run when the bar is full."
+            )
         )
         self.patience_meter.setTextVisible(True)
+        # Replaced by the count at the first epoch; set so no "%p%" shows.
+        self.patience_meter.setFormat(self.tr("Early stopping"))
         self.patience_meter.hide()
         self.clear(20)
 
@@ -156,14 +192,6 @@ class TrainingPlot(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.canvas)
         layout.addWidget(self.patience_meter)
-
-    def _translate_toolbar(self) -> None:
-        for action in self.toolbar.actions():
-            text, tip = action.text(), action.toolTip()
-            if text in _TOOLBAR_TEXTS:
-                action.setText(self.tr(_TOOLBAR_TEXTS[text]))
-            if tip in _TOOLBAR_TEXTS:
-                action.setToolTip(self.tr(_TOOLBAR_TEXTS[tip]))
 
     def _style_axes(self) -> None:
         titles = (self.tr("Loss"), self.tr("Accuracy"))
@@ -221,14 +249,15 @@ class TrainingPlot(QWidget):
         self.canvas.draw_idle()
 
     def _show_patience(self, status: MonitorStatus) -> None:
-        text = status.patience_text()
-        if not text:
+        if status.patience is None:
             self.patience_meter.hide()
             return
-        limit = max(status.patience or 0, 1)
+        limit = max(status.patience, 1)
         self.patience_meter.setRange(0, limit)
         self.patience_meter.setValue(min(status.epochs_without_improvement, limit))
-        self.patience_meter.setFormat(f"Early stopping: {text}")
+        self.patience_meter.setFormat(
+            self.tr("Early stopping: {patience}").format(patience=patience_text(status))
+        )
         self.patience_meter.show()
 
     def _refresh_legends(self) -> None:

@@ -7,7 +7,7 @@ import threading
 import pytest
 from matplotlib.colors import to_hex
 
-from engine.presets import PRESETS
+from engine.presets import PRESETS, format_restore_report
 from gui.compare_plot import ComparePlot
 
 
@@ -357,5 +357,7 @@ def test_save_restore_preset(make_window, wait_idle, tmp_path):
         assert copy.test == pytest.approx(report.trained.test, abs=1e-6)
     assert window.last_message.objectName() == "restore_report"
     assert "model-whole.keras" in window.last_message.text()
+    # The window's table repeats the engine's, translated in other languages.
+    assert format_restore_report(report) in window.last_message.text()
     assert window.form.config().fit.epochs == 10
     assert window.plot.point_counts()["val_loss"] == 10

@@ -7,22 +7,33 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import numpy as np
 import pytest
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.text import Text
 from PySide6.QtCore import QLocale, QProcess
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QDockWidget,
     QGroupBox,
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QTableWidget,
     QTabWidget,
     QWidget,
 )
 
+from engine.data import FASHION_MNIST_CLASSES
+from engine.evaluation import make_report
+from engine.presets import RestoreReport, format_restore_report
+from engine.reporting import EpochResult, MonitorStatus, RunOutcome
+from engine.session import Evaluation
 from gui import i18n
+from gui.run_controls import held_text, stop_dialog, summary_text
 from gui.settings import WindowSettings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +54,8 @@ SAME_IN_KOREAN = {
     "SiLU (swish)",
     *("RMSprop", "Adam", "AdamW", "Nadam", "Adamax", "SGD", "Adagrad"),
     *("Adadelta", "Lion", "English", "한국어"),
+    # File name of the default checkpoint, shown as a placeholder.
+    "best.keras",
 }
 
 
@@ -80,8 +93,13 @@ def visible_texts(window) -> list[tuple[str, str]]:
             for column in range(widget.columnCount()):
                 header = widget.horizontalHeaderItem(column)
                 texts.append((f"{where} header", header.text()))
+                texts.append((f"{where} header tooltip", header.toolTip()))
         if isinstance(widget, QProgressBar):
             texts.append((f"{where} format", widget.format()))
+        if isinstance(widget, QDockWidget):
+            texts.append((f"{where} title", widget.windowTitle()))
+        if isinstance(widget, FigureCanvasQTAgg):
+            texts += figure_texts(where, widget.figure)
     # Menus are walked from the menu bar; other QMenus, such as the overflow
     # menu of a narrow toolbar, exist only at some window sizes.
     menus = [item.menu() for item in window.menuBar().actions()]
@@ -90,6 +108,7 @@ def visible_texts(window) -> list[tuple[str, str]]:
         texts.append(("menu", menu.title()))
         for item in menu.actions():
             texts.append((f"menu {menu.objectName()!r} action", item.text()))
+            texts.append((f"menu {menu.objectName()!r} tooltip", item.toolTip()))
             if item.menu() is not None:
                 menus.append(item.menu())
     for item in window.plot.toolbar.actions():
@@ -103,7 +122,87 @@ def visible_texts(window) -> list[tuple[str, str]]:
         ]
         texts += [("plot legend", text.get_text()) for text in axes.get_legend().texts]
     texts.append(("plot hint", window.plot._hint.get_text()))
+    for last_epoch in (None, epoch_with_best()):
+        texts += dialog_texts(stop_dialog(window, last_epoch))
     return texts
+
+
+def figure_texts(where: str, figure) -> list[tuple[str, str]]:
+    """Return every visible Matplotlib text of ``figure``: titles, axis labels,
+    tick labels, legends and annotations."""
+    return [
+        (f"{where} figure text", text.get_text())
+        for text in figure.findobj(Text)
+        if text.get_visible() and text.get_text()
+    ]
+
+
+def dialog_texts(dialog: QMessageBox) -> list[tuple[str, str]]:
+    """Return the title, texts and button labels of a message box."""
+    where = f"dialog {dialog.objectName()!r}"
+    texts = [
+        (f"{where} title", dialog.windowTitle()),
+        (f"{where} text", dialog.text()),
+        (f"{where} informative text", dialog.informativeText()),
+    ]
+    texts += [(f"{where} button", button.text()) for button in dialog.buttons()]
+    dialog.deleteLater()
+    return texts
+
+
+def epoch_with_best() -> EpochResult:
+    """Return epoch 3 of 5, whose best validation loss was at epoch 2."""
+    status = MonitorStatus("val_loss", 2, 0.31, 1, 2)
+    return EpochResult(3, 5, {"loss": 0.3, "val_loss": 0.33}, 0.1, 0.3, status=status)
+
+
+def fashion_report():
+    """Return an evaluation report over 60 made-up Fashion-MNIST test images."""
+    labels = np.repeat(np.arange(10), 6)
+    predicted = labels.copy()
+    predicted[::4] = (predicted[::4] + 1) % 10
+    images = np.random.default_rng(0).integers(0, 256, (60, 28, 28), dtype=np.uint8)
+    probabilities = np.full((60, 10), 0.01)
+    probabilities[np.arange(60), predicted] = 0.91
+    accuracy = float(np.mean(labels == predicted))
+    return make_report(
+        "fashion_mnist",
+        FASHION_MNIST_CLASSES,
+        images,
+        labels,
+        probabilities,
+        {"loss": 0.4, "accuracy": accuracy},
+    )
+
+
+def used_window_texts(window, wait_idle) -> list[tuple[str, str]]:
+    """Train a fake run, show an evaluation and a selected matrix cell, then
+    return the window's visible texts and those of the evaluation's images."""
+    window.form.set_values(epochs=3)
+    window.train()
+    wait_idle(window)
+    view = window.evaluation_view
+    view.show_report(fashion_report())
+    view.select_cell(1, 2)
+    texts = visible_texts(window)
+    texts.append(("evaluation summary", view.summary_label.text()))
+    for widget in (view.samples_list, view.pair_list):
+        for row in range(widget.count()):
+            item = widget.item(row)
+            texts.append((f"{widget.objectName()} caption", item.text()))
+            texts.append((f"{widget.objectName()} tooltip", item.toolTip()))
+    return texts
+
+
+def untranslated_texts(english, korean) -> list[str]:
+    """Return "where: text" for each text that is English in both walks."""
+    return [
+        f"{where}: {text!r}"
+        for (where, text), (_, translated) in zip(english, korean, strict=True)
+        if re.search("[A-Za-z]", text)
+        and text == translated
+        and text not in SAME_IN_KOREAN
+    ]
 
 
 def test_every_visible_text_translated(make_window, qapp):
@@ -115,14 +214,117 @@ def test_every_visible_text_translated(make_window, qapp):
         i18n.install_language("en")
 
     assert [where for where, _ in korean] == [where for where, _ in english]
-    untranslated = [
-        f"{where}: {text!r}"
-        for (where, text), (_, translated) in zip(english, korean, strict=True)
-        if re.search("[A-Za-z]", text)
-        and text == translated
-        and text not in SAME_IN_KOREAN
-    ]
-    assert untranslated == []
+    untranslated = untranslated_texts(english, korean)
+    assert untranslated == [], "\n".join(untranslated)
+
+
+def test_texts_after_use_translated(make_window, qapp, wait_idle):
+    english = used_window_texts(make_window(fake=True), wait_idle)
+    assert i18n.install_language("ko") == "ko"
+    try:
+        korean = used_window_texts(make_window(fake=True), wait_idle)
+    finally:
+        i18n.install_language("en")
+
+    assert [where for where, _ in korean] == [where for where, _ in english]
+    untranslated = untranslated_texts(english, korean)
+    assert untranslated == [], "\n".join(untranslated)
+
+
+def test_walk_reaches_new_views(make_window):
+    texts = {text for _, text in visible_texts(make_window(fake=True))}
+    for expected in (
+        "Compare",
+        "Test set evaluation",
+        "Runs",
+        "Stop training",
+        "Keep the best weights",
+        "&Presets",
+        "Checkpoint and early stopping",
+        "The confusion matrix appears here after Evaluate",
+    ):
+        assert expected in texts
+
+
+# Ends of runs that cover every branch of RunOutcome's texts.
+RUN_OUTCOMES = (
+    RunOutcome(
+        "completed", 5, "val_loss", 4, 0.3123, held_epoch=4, kept_weights="best"
+    ),
+    RunOutcome("completed", 5, "val_loss", 4, None, held_epoch=4, kept_weights="best"),
+    RunOutcome("completed", 1, "val_loss", 1, 0.5, held_epoch=1),
+    RunOutcome(
+        "early_stopping",
+        6,
+        "val_accuracy",
+        3,
+        0.8,
+        stopped_epoch=6,
+        held_epoch=6,
+        checkpoint_path="best.keras",
+        checkpoint_epochs=(1, 2, 3),
+    ),
+    RunOutcome(
+        "stop_request",
+        1,
+        "loss",
+        1,
+        0.4,
+        held_epoch=1,
+        checkpoint_path="best.keras",
+        checkpoint_epochs=(1,),
+    ),
+    RunOutcome("stop_request", 3, "loss", 2, 0.4, held_epoch=3),
+    RunOutcome("stop_request", 2, "loss", 2, 0.4, held_epoch=1),
+    RunOutcome("stop_request", 2, "loss", 2, 0.4, kept_weights="discarded"),
+    RunOutcome("diverged", 0, "loss", message="The loss became NaN at batch 7."),
+    RunOutcome("diverged", 2, "loss", 1, 0.9, held_epoch=2),
+)
+
+
+@pytest.mark.parametrize("run", RUN_OUTCOMES)
+def test_run_texts_match_engine_in_english(qapp, run):
+    assert held_text(run) == run.held_text()
+    assert summary_text(run) == run.summary_text()
+
+
+@pytest.mark.parametrize("run", RUN_OUTCOMES)
+def test_run_texts_translated(korean, run):
+    assert held_text(run) != run.held_text()
+    assert re.search("[가-힣]", held_text(run))
+    assert summary_text(run).endswith(held_text(run))
+    assert summary_text(run) != run.summary_text()
+
+
+def restore_report() -> RestoreReport:
+    """Return a save-and-restore report whose three evaluations agree."""
+    evaluation = Evaluation(
+        "fashion_mnist",
+        {"loss": 0.35, "accuracy": 0.87},
+        {"loss": 0.37, "accuracy": 0.86},
+        12000,
+        10000,
+    )
+    return RestoreReport(
+        Path("model.weights.h5"),
+        Path("model-whole.keras"),
+        evaluation,
+        evaluation,
+        evaluation,
+    )
+
+
+def test_restore_table_matches_engine(make_window):
+    window = make_window(fake=True)
+    report = restore_report()
+    assert window.presets._restore_table(report) == format_restore_report(report)
+
+
+def test_restore_table_translated(make_window, korean):
+    table = make_window(fake=True).presets._restore_table(restore_report())
+    assert table.splitlines()[0].startswith("훈련한 모델")
+    assert "검증 손실 0.3500 정확도 0.8700" in table
+    assert "model-whole.keras의 모델" in table
 
 
 def test_walk_finds_key_texts(make_window):

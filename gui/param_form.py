@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -333,9 +334,11 @@ class ParamForm(QWidget):
         text = str(error)
         for name in self.inputs:
             title = translate_config(setting_metadata(name)["title"])
-            text = text.replace(f"{name}=", f"{title} ").replace(
-                f"{name} ", f"{title} "
-            )
+            # A bare name is replaced only when it contains "_", because names
+            # such as "checkpoint" are also ordinary words in the message prose.
+            text = re.sub(rf"\b{name}=", lambda _m, t=title: f"{t} ", text)
+            if "_" in name:
+                text = re.sub(rf"\b{name}\b", lambda _m, t=title: t, text)
         return text
 
     def refresh(self) -> None:

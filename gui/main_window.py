@@ -1601,6 +1601,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         # Close only once no task runs, so the window keeps painting meanwhile;
         # the runner's busy_changed(False) calls close() again.
+        if self.stop_dialog is not None:
+            # The run stops as on any close, so the dialog's question is moot.
+            dialog, self.stop_dialog = self.stop_dialog, None
+            dialog.buttonClicked.disconnect()
+            dialog.close()
         if self.runner.is_busy():
             logger.info(
                 "Window closing while %r runs; stopping it", self.runner.current_task()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
+import threading
 
+import pytest
+from PySide6.QtWidgets import QApplication
 
 
 @pytest.mark.parametrize(
@@ -29,3 +31,28 @@ def test_checkpoint_message_keeps_prose(make_window, values, expected, garbled):
     assert expected in text
     assert garbled not in text
     assert "checkpoint_path" not in text
+
+
+def test_close_closes_stop_dialog(make_window, qtbot):
+    gate = threading.Event()
+    window = make_window(fake=True, gate=gate)
+    window.form.set_values(epochs=10)
+    with qtbot.waitSignal(window.runner.epoch_ended, timeout=10_000):
+        window.train()
+        gate.set()
+    window.ask_stop()
+    assert window.stop_dialog is not None
+
+    window.close()
+    gate.set()
+
+    assert window.stop_dialog is None
+    visible = [
+        widget.objectName()
+        for widget in QApplication.topLevelWidgets()
+        if widget.isVisible()
+    ]
+    assert "stop_dialog" not in visible
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    assert window.runner.current_task() is None
+    assert window.session.calls == ["train"]

@@ -639,12 +639,25 @@ class MainWindow(QMainWindow):
         if config is None:
             return None
         target = Path(path)
+        failed = self.tr("Exporting the script failed")
+        if target.is_dir():
+            self._show_export_error(
+                failed,
+                self.tr(
+                    "'{path}' is a folder, not a script file. Choose a file name "
+                    "ending in .py inside it, such as {example}."
+                ).format(
+                    path=display_path(target),
+                    example=display_path(target / "train.py"),
+                ),
+            )
+            return None
         if not target.suffix:
             target = target.with_suffix(".py")
         try:
             saved = export_script(config, target)
         except (DatasetError, ModelFileError) as error:
-            self._show_error(self.tr("Exporting the script failed"), str(error))
+            self._show_export_error(failed, str(error))
             return None
         self.statusBar().showMessage(
             self.tr("Exported the settings as a script: {path}").format(
@@ -789,7 +802,7 @@ class MainWindow(QMainWindow):
         try:
             written = export_figure(self.plot.figure, path, stamp)
         except ExportError as error:
-            self._show_error(self.tr("Exporting the figure failed"), str(error))
+            self._show_export_error(self.tr("Exporting the figure failed"), str(error))
             return None
         self.statusBar().showMessage(
             self.tr("Exported the figure to {path}").format(path=display_path(written))
@@ -1525,6 +1538,11 @@ class MainWindow(QMainWindow):
     def _show_error(self, title: str, text: str) -> QMessageBox:
         """Show a window-modal error box without blocking the event loop."""
         return self._show_message(title, text, warning=True)
+
+    def _show_export_error(self, title: str, text: str) -> None:
+        """Show why an export failed, in place of any earlier export's success."""
+        self.statusBar().showMessage(title)
+        self._show_error(title, text)
 
     def _show_message(self, title: str, text: str, warning: bool) -> QMessageBox:
         box = QMessageBox(

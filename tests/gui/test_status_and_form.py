@@ -56,3 +56,39 @@ def test_close_closes_stop_dialog(make_window, qtbot):
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
     assert window.runner.current_task() is None
     assert window.session.calls == ["train"]
+
+
+def test_failed_figure_export_replaces_success(make_window, tmp_path):
+    window = make_window(fake=True)
+    assert window.export_figure(tmp_path / "curves.png") is not None
+    assert "Exported the figure" in window.statusBar().currentMessage()
+
+    assert window.export_figure(tmp_path / "curves.bmp") is None
+
+    assert window.statusBar().currentMessage() == "Exporting the figure failed"
+
+
+def test_failed_script_export_replaces_success(make_window, tmp_path):
+    window = make_window(fake=True)
+    window.form.set_values(dataset="digits")
+    assert window.export_script(tmp_path / "train.py") is not None
+    assert "Exported the settings" in window.statusBar().currentMessage()
+
+    assert window.export_script(tmp_path / "gone" / "train.py") is None
+
+    assert window.statusBar().currentMessage() == "Exporting the script failed"
+
+
+def test_script_export_rejects_folder(make_window, tmp_path):
+    window = make_window(fake=True)
+    window.form.set_values(dataset="digits")
+    folder = tmp_path / "somefolder"
+    folder.mkdir()
+
+    assert window.export_script(folder) is None
+
+    assert not (tmp_path / "somefolder.py").exists()
+    assert list(folder.iterdir()) == []
+    assert "is a folder" in window.last_message.text()
+    assert "train.py" in window.last_message.text()
+    assert window.statusBar().currentMessage() == "Exporting the script failed"

@@ -92,3 +92,46 @@ def test_script_export_rejects_folder(make_window, tmp_path):
     assert "is a folder" in window.last_message.text()
     assert "train.py" in window.last_message.text()
     assert window.statusBar().currentMessage() == "Exporting the script failed"
+
+
+def test_validation_back_restores_monitors(make_window):
+    window = make_window(fake=True)
+    form = window.form
+    form.set_values(
+        early_stopping=True,
+        early_stopping_monitor="val_accuracy",
+        checkpoint=True,
+        checkpoint_monitor="val_loss",
+        checkpoint_path="best.keras",
+    )
+    assert form.monitor_note.isHidden()
+
+    form.set_values(validation_split=0.0)
+
+    assert form.value("early_stopping_monitor") == "accuracy"
+    assert form.value("checkpoint_monitor") == "loss"
+    assert form.monitor_note.isVisible()
+    assert "Validation accuracy to Training accuracy" in form.monitor_note.text()
+    assert "Validation loss to Training loss" in form.monitor_note.text()
+
+    form.set_values(validation_split=0.25)
+
+    assert form.value("early_stopping_monitor") == "val_accuracy"
+    assert form.value("checkpoint_monitor") == "val_loss"
+    assert form.config().fit.checkpoint_monitor == "val_loss"
+    assert "Validation loss again" in form.monitor_note.text()
+    form.set_values(epochs=3)
+    assert form.monitor_note.isHidden()
+
+
+def test_monitor_picked_without_validation_kept(make_window):
+    window = make_window(fake=True)
+    form = window.form
+    form.set_values(checkpoint=True, checkpoint_path="best.keras")
+    form.set_values(validation_split=0.0)
+    form.set_values(checkpoint_monitor="accuracy")
+
+    form.set_values(validation_split=0.2)
+
+    assert form.value("checkpoint_monitor") == "accuracy"
+    assert form.monitor_note.isHidden()

@@ -1203,6 +1203,8 @@ class MainWindow(QMainWindow):
             self._report_failure(outcome)
         elif handler is not None:
             handler(outcome.result)
+        if outcome.name == "train":
+            self._show_incomplete_record()
         self._update_controls()
 
     @Slot(bool)
@@ -1324,10 +1326,32 @@ class MainWindow(QMainWindow):
         """List the run that just ended, with a message when it was not recorded."""
         self.runs_panel.refresh()
         error = getattr(self.session, "run_store_error", None)
-        if error is not None:
+        recording = getattr(self.session, "unfinished_recording", None)
+        if recording is not None:
+            self.runs_panel.show_problem(
+                self.tr(
+                    "Run {run_id} is not recorded completely: {error} Its row shows "
+                    "'running' until the app can write the run history again. The "
+                    "app tries again when the next run starts and when the window "
+                    "closes."
+                ).format(run_id=recording.run_id, error=recording.error)
+            )
+        elif error is not None:
             self.runs_panel.show_problem(f"The run history was not updated: {error}")
         elif self.run_store is not None:
             self.runs_panel.show_problem("")
+
+    def _show_incomplete_record(self) -> None:
+        """Add to the status bar that the run's history row misses writes."""
+        recording = getattr(self.session, "unfinished_recording", None)
+        if recording is None:
+            return
+        note = self.tr(
+            "Run {run_id} is not recorded completely in the run history; the Runs "
+            "tab shows why."
+        ).format(run_id=recording.run_id)
+        message = self.statusBar().currentMessage()
+        self.statusBar().showMessage(f"{message} {note}" if message else note)
 
     def _show_current_history(self) -> None:
         """Show the current model's curves again after a run that kept it."""
@@ -1637,6 +1661,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.runner.shutdown()
+        retry_recording = getattr(self.session, "retry_recording", None)
+        if retry_recording is not None:
+            retry_recording()
         if self.run_store is not None:
             self.run_store.close()
         self.window_settings.save_layout(self, self._splitters())

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 
 import pytest
 from PySide6.QtWidgets import QApplication
+
+from engine.run_store import RunRecording, RunStore
+from engine.session import TrainerSession
 
 
 @pytest.mark.parametrize(
@@ -135,3 +139,67 @@ def test_monitor_picked_without_validation_kept(make_window):
 
     assert form.value("checkpoint_monitor") == "accuracy"
     assert form.monitor_note.isHidden()
+
+
+class RecordingSession:
+    """Wraps a FakeSession and records its runs as TrainerSession does."""
+
+    _keep_recording_result = TrainerSession._keep_recording_result
+    retry_recording = TrainerSession.retry_recording
+
+    def __init__(self, fake, store: RunStore):
+        self.fake = fake
+        self.run_store = store
+        self.run_store_error = None
+        self.unfinished_recording = None
+
+    def __getattr__(self, name):
+        return getattr(self.fake, name)
+
+    def train(self, config, listener, stop_event, control=None):
+        self.retry_recording()
+        recording = RunRecording(self.run_store, config, "Fake data", {}, listener)
+        result = self.fake.train(config, recording, stop_event, control)
+        recording.finish(result)
+        self._keep_recording_result(recording)
+        return result
+
+
+def test_locked_history_shown_then_finished(make_window, qtbot, wait_idle):
+    gate = threading.Event()
+    window = make_window(fake=True, gate=gate)
+    # A short lock timeout keeps each rejected write brief.
+    store = RunStore(window.run_store.path, timeout=0.05)
+    window.session = RecordingSession(window.session, store)
+    window.form.set_values(epochs=3)
+    with qtbot.waitSignal(window.runner.epoch_ended, timeout=10_000):
+        window.train()
+        gate.set()
+    locker = sqlite3.connect(window.run_store.path, isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")
+    for _ in range(2):
+        with qtbot.waitSignal(window.runner.epoch_ended, timeout=10_000):
+            gate.set()
+    wait_idle(window)
+
+    (run_id,) = window.run_store.run_ids()
+    problem = window.runs_panel.message_label
+    assert problem.isVisible()
+    assert f"Run {run_id} is not recorded completely" in problem.text()
+    assert "locked" in problem.text()
+    assert "not recorded completely" in window.statusBar().currentMessage()
+    assert window.run_store.get_run(run_id).summary.status == "running"
+
+    locker.execute("ROLLBACK")
+    locker.close()
+    window.form.set_values(epochs=1)
+    window.train()
+    gate.set()
+    wait_idle(window)
+
+    first = window.run_store.get_run(run_id)
+    assert first.summary.status == "complete"
+    assert first.history.epochs == 3
+    assert problem.isHidden()
+    assert "not recorded" not in window.statusBar().currentMessage()
+    store.close()

@@ -741,7 +741,7 @@ class RunRecording:
             self.pending.append(action)
 
     def retry(self) -> bool:
-        """Write the pending writes in order; return True when none is left.
+        """Retry the pending writes in order; return True when none is left.
 
         A write that fails again stays pending with the writes after it, and
         ``error`` becomes its error. Success clears ``error``.

@@ -96,7 +96,7 @@ class TrainerSession:
         self.run_store_error: RunStoreError | None = None
         """The latest failure to record in ``run_store``, until the next run."""
         self.unfinished_recording: RunRecording | None = None
-        """The latest run whose row misses writes that a locked store rejected."""
+        """The latest run whose row misses writes that the store rejected."""
         self.model: keras.Model | None = None
         self.config: RunConfig | None = None
         self.history = History()

@@ -1348,7 +1348,7 @@ class MainWindow(QMainWindow):
             return
         note = self.tr(
             "Run {run_id} is not recorded completely in the run history; the Runs "
-            "tab shows why."
+            "panel shows why."
         ).format(run_id=recording.run_id)
         message = self.statusBar().currentMessage()
         self.statusBar().showMessage(f"{message} {note}" if message else note)

@@ -332,7 +332,9 @@ class RunStore:
             cursor = writer.execute(
                 "UPDATE runs SET status = 'failed', message = ? "
                 "WHERE status = 'running'",
-                ("The app closed before the run ended.",),
+                # True also when the run ended but its last writes found the
+                # file locked until the app closed.
+                ("The app closed before it recorded the end of the run.",),
             )
             if cursor.rowcount:
                 logger.warning("Marked %d interrupted runs as failed", cursor.rowcount)
@@ -716,7 +718,10 @@ class RunRecording:
     """Training listener that records a run in a store and forwards every report.
 
     A store failure never stops training: the first RunStoreError is logged and
-    kept in ``error``, and recording stops.
+    kept in ``error``. When the run's row exists, the writes from then on wait
+    in ``pending``, so a locked file does not stall each epoch for the lock
+    timeout. ``finish`` and ``fail`` try them once more, and ``retry`` writes
+    what is left once the store is writable again.
     """
 
     def __init__(
@@ -731,6 +736,8 @@ class RunRecording:
         self.listener = listener
         self.run_id: int | None = None
         self.error: RunStoreError | None = None
+        self.pending: list[Callable[[], Any]] = []
+        """Writes of the run that failed or waited, in order."""
         self._config = config
         if store is not None:
             try:
@@ -740,14 +747,45 @@ class RunRecording:
                 self.error = error
 
     def _write(self, action: Callable[[], Any]) -> None:
-        if self.error is not None or self.store is None:
+        if self.store is None or (self.error is not None and self.run_id is None):
+            return
+        if self.error is not None:
+            self.pending.append(action)
             return
         try:
             action()
         except RunStoreError as error:
-            logger.warning("Run history disabled for this run: %s", error)
+            logger.warning(
+                "Run %s is not recorded completely; writes wait for the run "
+                "history: %s",
+                self.run_id,
+                error,
+            )
             self.error = error
-            self.run_id = None
+            self.pending.append(action)
+
+    def retry(self) -> bool:
+        """Retry the pending writes in order; return True when none is left.
+
+        A write that fails again stays pending with the writes after it, and
+        ``error`` becomes its error. Success clears ``error``.
+        """
+        while self.pending:
+            try:
+                self.pending[0]()
+            except RunStoreError as error:
+                self.error = error
+                return False
+            self.pending.pop(0)
+        if self.error is not None and self.run_id is not None:
+            logger.info("Run %d is now recorded completely", self.run_id)
+            self.error = None
+        return True
+
+    @property
+    def incomplete(self) -> bool:
+        """Whether the run's row exists but misses writes that are pending."""
+        return bool(self.pending)
 
     def on_epoch_end(self, result: EpochResult) -> None:
         if result.complete and self.run_id is not None:
@@ -777,12 +815,15 @@ class RunRecording:
         """
         if self.run_id is None:
             return
+        self.retry()
         run_id = self.run_id
         outcome = getattr(result, "outcome", None)
         status = "stopped" if result.stopped else "complete"
         message = None
         if outcome is not None:
             if outcome.kept_weights == "discarded":
+                self.pending.clear()
+                self.error = None
                 self._write(lambda: self.store.delete([run_id]))
                 self.run_id = None
                 return
@@ -799,6 +840,7 @@ class RunRecording:
         """Store the status "failed" with the error's message."""
         if self.run_id is None:
             return
+        self.retry()
         run_id = self.run_id
         message = f"{type(error).__name__}: {error}"
         self._write(lambda: self.store.finish_run(run_id, "failed", None, message))

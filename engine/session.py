@@ -95,6 +95,8 @@ class TrainerSession:
         """Id in ``run_store`` of the run that trained the current model."""
         self.run_store_error: RunStoreError | None = None
         """The latest failure to record in ``run_store``, until the next run."""
+        self.unfinished_recording: RunRecording | None = None
+        """The latest run whose row misses writes that the store rejected."""
         self.model: keras.Model | None = None
         self.config: RunConfig | None = None
         self.history = History()
@@ -138,6 +140,7 @@ class TrainerSession:
         """
         from engine.training import can_reuse, check_fits_data, train
 
+        self.retry_recording()
         data = self.data(config.data, config.seed)
         # Settings that cannot run on this data are not recorded as a run.
         check_fits_data(config, data)
@@ -159,10 +162,10 @@ class TrainerSession:
             )
         except Exception as error:
             recording.fail(error)
-            self.run_store_error = recording.error
+            self._keep_recording_result(recording)
             raise
         recording.finish(result)
-        self.run_store_error = recording.error
+        self._keep_recording_result(recording)
         outcome = result.outcome
         discarded = outcome is not None and outcome.kept_weights == "discarded"
         if result.epochs_completed == 0 or discarded:
@@ -185,6 +188,27 @@ class TrainerSession:
         self.history = result.history
         self.run_id = recording.run_id
         return result
+
+    def _keep_recording_result(self, recording: RunRecording) -> None:
+        self.run_store_error = recording.error
+        if recording.incomplete:
+            # NOTE: an earlier run that is still incomplete is dropped here, and
+            # the next app start marks its row as interrupted.
+            self.unfinished_recording = recording
+
+    def retry_recording(self) -> bool:
+        """Write what the latest incomplete run's row misses; True when done.
+
+        Blocks for up to the store's lock timeout while the file stays locked.
+        """
+        recording = self.unfinished_recording
+        if recording is None:
+            return True
+        if not recording.retry():
+            logger.warning("Run %s is still not recorded completely", recording.run_id)
+            return False
+        self.unfinished_recording = None
+        return True
 
     def _start_recording(
         self, config: RunConfig, data: SplitData, listener: TrainingListener | None

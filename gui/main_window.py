@@ -645,12 +645,25 @@ class MainWindow(QMainWindow):
         if config is None:
             return None
         target = Path(path)
+        failed = self.tr("Exporting the script failed")
+        if target.is_dir():
+            self._show_export_error(
+                failed,
+                self.tr(
+                    "'{path}' is a folder, not a script file. Choose a file name "
+                    "ending in .py inside it, such as {example}."
+                ).format(
+                    path=display_path(target),
+                    example=display_path(target / "train.py"),
+                ),
+            )
+            return None
         if not target.suffix:
             target = target.with_suffix(".py")
         try:
             saved = export_script(config, target)
         except (DatasetError, ModelFileError) as error:
-            self._show_error(self.tr("Exporting the script failed"), str(error))
+            self._show_export_error(failed, str(error))
             return None
         self.statusBar().showMessage(
             self.tr("Exported the settings as a script: {path}").format(
@@ -801,7 +814,7 @@ class MainWindow(QMainWindow):
         try:
             written = export_figure(self.plot.figure, path, stamp)
         except ExportError as error:
-            self._show_error(self.tr("Exporting the figure failed"), str(error))
+            self._show_export_error(self.tr("Exporting the figure failed"), str(error))
             return None
         self.statusBar().showMessage(
             self.tr("Exported the figure to {path}").format(path=display_path(written))
@@ -1204,6 +1217,8 @@ class MainWindow(QMainWindow):
             self._report_failure(outcome)
         elif handler is not None:
             handler(outcome.result)
+        if outcome.name == "train":
+            self._show_incomplete_record()
         self._update_controls()
 
     @Slot(bool)
@@ -1331,12 +1346,34 @@ class MainWindow(QMainWindow):
         """List the run that just ended, with a message when it was not recorded."""
         self.runs_panel.refresh()
         error = getattr(self.session, "run_store_error", None)
-        if error is not None:
+        recording = getattr(self.session, "unfinished_recording", None)
+        if recording is not None:
+            self.runs_panel.show_problem(
+                self.tr(
+                    "Run {run_id} is not recorded completely: {error} Its row shows "
+                    "'running' until the app can write the run history again. The "
+                    "app tries again when the next run starts and when the window "
+                    "closes."
+                ).format(run_id=recording.run_id, error=recording.error)
+            )
+        elif error is not None:
             self.runs_panel.show_problem(
                 self.tr("The run history was not updated: {error}").format(error=error)
             )
         elif self.run_store is not None:
             self.runs_panel.show_problem("")
+
+    def _show_incomplete_record(self) -> None:
+        """Add to the status bar that the run's history row misses writes."""
+        recording = getattr(self.session, "unfinished_recording", None)
+        if recording is None:
+            return
+        note = self.tr(
+            "Run {run_id} is not recorded completely in the run history; the Runs "
+            "panel shows why."
+        ).format(run_id=recording.run_id)
+        message = self.statusBar().currentMessage()
+        self.statusBar().showMessage(f"{message} {note}" if message else note)
 
     def _show_current_history(self) -> None:
         """Show the current model's curves again after a run that kept it."""
@@ -1548,6 +1585,11 @@ class MainWindow(QMainWindow):
         """Show a window-modal error box without blocking the event loop."""
         return self._show_message(title, text, warning=True)
 
+    def _show_export_error(self, title: str, text: str) -> None:
+        """Show why an export failed, in place of any earlier export's success."""
+        self.statusBar().showMessage(title)
+        self._show_error(title, text)
+
     def _show_message(self, title: str, text: str, warning: bool) -> QMessageBox:
         box = QMessageBox(
             QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
@@ -1623,6 +1665,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         # Close only once no task runs, so the window keeps painting meanwhile;
         # the runner's busy_changed(False) calls close() again.
+        if self.stop_dialog is not None:
+            # The run stops as on any close, so the dialog's question is moot.
+            dialog, self.stop_dialog = self.stop_dialog, None
+            dialog.buttonClicked.disconnect()
+            dialog.close()
         if self.runner.is_busy():
             logger.info(
                 "Window closing while %r runs; stopping it", self.runner.current_task()
@@ -1636,6 +1683,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.runner.shutdown()
+        retry_recording = getattr(self.session, "retry_recording", None)
+        if retry_recording is not None:
+            retry_recording()
         if self.run_store is not None:
             self.run_store.close()
         self.window_settings.save_layout(self, self._splitters())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.config import (
+    MONITOR_CHOICES,
     ConfigError,
     DataConfig,
     FitConfig,
@@ -116,6 +118,10 @@ class ParamForm(QWidget):
         self._rows: dict[str, QFormLayout] = {}
         self._row_widgets: dict[str, QWidget] = {}
         self._updating = False
+        self._replaced_monitors: dict[str, str] = {}
+        """The val_* monitor of each monitor input that validation_split 0 replaced."""
+        self._monitor_notes: dict[str, str] = {}
+        """The note on each monitor input that the last change switched."""
         self.last_folder: Path | None = None
         """Start folder of the data folder dialog while the field is empty."""
 
@@ -134,6 +140,13 @@ class ParamForm(QWidget):
                 form.addRow(label, row)
                 self._rows[name] = form
                 self._row_widgets[name] = row
+            if title == "Callbacks":
+                self.monitor_note = QLabel(group)
+                self.monitor_note.setObjectName("monitor_note")
+                self.monitor_note.setWordWrap(True)
+                self.monitor_note.setStyleSheet("color: #8a5a00;")
+                self.monitor_note.hide()
+                form.addRow(self.monitor_note)
             layout.addWidget(group)
 
         self.message_label = QLabel(self)
@@ -290,11 +303,15 @@ class ParamForm(QWidget):
                 self._offer_monitors(value)
             if isinstance(widget, QComboBox):
                 index = widget.findData(value)
+                if name in _MONITOR_INPUTS:
+                    self._replaced_monitors.pop(name, None)
+                    self._monitor_notes.pop(name, None)
                 if index < 0 and name in _MONITOR_INPUTS and value.startswith("val_"):
                     # Without validation data the form offers only the training
                     # metrics; settings that switch the callback off may still
                     # name the validation one, as RunConfig's defaults do.
                     index = widget.findData(value.removeprefix("val_"))
+                    self._replaced_monitors[name] = value
                 if index < 0:
                     raise ConfigError(f"{name}={value!r} is not offered by the form.")
                 widget.setCurrentIndex(index)
@@ -333,9 +350,11 @@ class ParamForm(QWidget):
         text = str(error)
         for name in self.inputs:
             title = translate_config(setting_metadata(name)["title"])
-            text = text.replace(f"{name}=", f"{title} ").replace(
-                f"{name} ", f"{title} "
-            )
+            # A bare name is replaced only when it contains "_", because names
+            # such as "checkpoint" are also ordinary words in the message prose.
+            text = re.sub(rf"\b{name}=", lambda _m, t=title: f"{t} ", text)
+            if "_" in name:
+                text = re.sub(rf"\b{name}\b", lambda _m, t=title: t, text)
         return text
 
     def refresh(self) -> None:
@@ -346,7 +365,10 @@ class ParamForm(QWidget):
         """List only the monitors a run with ``validation_split`` logs.
 
         A val_* monitor that is no longer offered becomes its training
-        counterpart, so ``val_loss`` turns into ``loss``.
+        counterpart, so ``val_loss`` turns into ``loss``. The form remembers the
+        val_* monitor and chooses it again once validation is back, unless the
+        user picked another monitor meanwhile. Each switch stores a note in
+        ``_monitor_notes``.
         """
         offered = monitor_choices(validation_split)
         for name in _MONITOR_INPUTS:
@@ -354,16 +376,52 @@ class ParamForm(QWidget):
             current = combo.currentData()
             if [combo.itemData(i) for i in range(combo.count())] == list(offered):
                 continue
+            chosen = current
+            replaced = self._replaced_monitors.pop(name, None)
+            if current not in offered and current is not None:
+                chosen = current.removeprefix("val_")
+                self._replaced_monitors[name] = current
+            elif replaced in offered and current == replaced.removeprefix("val_"):
+                chosen = replaced
             blocked = combo.blockSignals(True)
             try:
                 combo.clear()
                 for key, label in offered.items():
                     combo.addItem(label, key)
-                if current not in offered and current is not None:
-                    current = current.removeprefix("val_")
-                combo.setCurrentIndex(max(combo.findData(current), 0))
+                combo.setCurrentIndex(max(combo.findData(chosen), 0))
             finally:
                 combo.blockSignals(blocked)
+            if chosen != current and current is not None and self._in_use(name):
+                self._note_monitor_switch(name, current, chosen)
+
+    def _note_monitor_switch(self, name: str, old: str, new: str) -> None:
+        title = translate_config(setting_metadata(name)["title"])
+        old_label = translate_config(MONITOR_CHOICES[old])
+        new_label = translate_config(MONITOR_CHOICES[new])
+        if new.startswith("val_"):
+            note = self.tr("{title} is {new} again because validation is on.")
+        else:
+            note = self.tr(
+                "{title} changed from {old} to {new} because the validation "
+                "fraction is 0. It returns to {old} when the fraction is above 0."
+            )
+        self._monitor_notes[name] = note.format(
+            title=title, old=old_label, new=new_label
+        )
+        logger.info("%s changed from %s to %s", name, old, new)
+
+    def _show_monitor_notes(self) -> None:
+        # A restore note lasts until the next edit, a switch note while it holds.
+        if self._monitor_notes:
+            self.monitor_note.setText("\n".join(self._monitor_notes.values()))
+            self.monitor_note.show()
+            self._monitor_notes = {}
+        elif not any(self._in_use(name) for name in self._replaced_monitors):
+            self.monitor_note.hide()
+
+    def _in_use(self, monitor_input: str) -> bool:
+        # "checkpoint_monitor" belongs to the "checkpoint" check box.
+        return self.inputs[monitor_input.removesuffix("_monitor")].isChecked()
 
     def _enable_dependent_inputs(self) -> None:
         # Rows of a switched-off callback are hidden too, so the form stays short.
@@ -380,6 +438,7 @@ class ParamForm(QWidget):
         self.inputs["data_dir"].setEnabled(uses_folder)
         self.browse_button.setEnabled(uses_folder)
         self._offer_monitors(self.value("validation_split"))
+        self._show_monitor_notes()
         self._enable_dependent_inputs()
         try:
             config = self.config()

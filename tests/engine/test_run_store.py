@@ -192,7 +192,7 @@ def test_interrupted_run_marked_failed(store_path):
         run = reopened.get_run(run_id)
 
     assert run.summary.status == "failed"
-    assert "closed before the run ended" in run.message
+    assert "closed before it recorded the end of the run" in run.message
     assert run.history.epochs == 1
 
 
@@ -368,7 +368,34 @@ def test_recording_survives_store_failure(store):
 
     assert listener.epochs == [1]
     assert isinstance(recording.error, RunStoreError)
-    assert recording.run_id is None
+    assert recording.incomplete
+    assert not recording.retry()
+
+
+def test_recording_finishes_after_lock(store_path):
+    listener = Forwarded()
+    with RunStore(store_path, timeout=0.05) as store:
+        recording = RunRecording(store, CONFIG, "Digits", COUNTS, listener)
+        locker = sqlite3.connect(store_path, isolation_level=None)
+        locker.execute("BEGIN EXCLUSIVE")
+        recording.on_epoch_end(EpochResult(1, 3, epoch_metrics(1), 0.1, 0.1))
+        recording.on_epoch_end(EpochResult(2, 3, epoch_metrics(2), 0.1, 0.2))
+        recording.finish(SimpleNamespace(stopped=False, seconds=0.2))
+
+        assert listener.epochs == [1, 2]
+        assert recording.incomplete
+        assert "locked" in str(recording.error)
+        assert store.get_run(recording.run_id).summary.status == "running"
+
+        locker.execute("ROLLBACK")
+        locker.close()
+        assert recording.retry()
+
+        run = store.get_run(recording.run_id)
+        assert not recording.incomplete
+        assert recording.error is None
+        assert run.summary.status == "complete"
+        assert run.history.epochs == 2
 
 
 def test_writes_to_deleted_run_ignored(store, tmp_path):

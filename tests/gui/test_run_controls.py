@@ -66,7 +66,7 @@ def test_no_validation_offers_training_monitors(make_window):
     assert window.form.message_label.isHidden()
     window.form.set_values(validation_split=0.2)
     assert monitor_keys(window, "early_stopping_monitor")[0] == "val_loss"
-    assert window.form.value("early_stopping_monitor") == "accuracy"
+    assert window.form.value("early_stopping_monitor") == "val_accuracy"
 
 
 def test_config_without_validation_shown(make_window):

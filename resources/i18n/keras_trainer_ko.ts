@@ -1262,6 +1262,10 @@ Wrong</source>
         <translation>일시 정지됨</translation>
     </message>
     <message>
+        <source>&apos;{path}&apos; is a folder, not a script file. Choose a file name ending in .py inside it, such as {example}.</source>
+        <translation>&apos;{path}&apos;은(는) 스크립트 파일이 아니라 폴더입니다. 그 안에 .py로 끝나는 파일 이름을 고르세요. 예: {example}</translation>
+    </message>
+    <message>
         <source>Paused. Choose which weights to keep, or continue training.</source>
         <translation>일시 정지했습니다. 유지할 가중치를 고르거나 훈련을 계속하세요.</translation>
     </message>
@@ -1360,6 +1364,14 @@ Wrong</source>
     <message>
         <source>Done: {epochs}</source>
         <translation>완료: {epochs}</translation>
+    </message>
+    <message>
+        <source>Run {run_id} is not recorded completely: {error} Its row shows &apos;running&apos; until the app can write the run history again. The app tries again when the next run starts and when the window closes.</source>
+        <translation>실행 {run_id}이(가) 완전히 기록되지 않았습니다: {error} 앱이 실행 기록에 다시 쓸 수 있을 때까지 이 행은 &apos;실행 중&apos;으로 표시됩니다. 다음 실행을 시작할 때와 창을 닫을 때 다시 시도합니다.</translation>
+    </message>
+    <message>
+        <source>Run {run_id} is not recorded completely in the run history; the Runs panel shows why.</source>
+        <translation>실행 {run_id}이(가) 실행 기록에 완전히 기록되지 않았습니다. 이유는 실행 기록 패널에 표시됩니다.</translation>
     </message>
     <message>
         <source>Current model</source>
@@ -1551,6 +1563,14 @@ Wrong</source>
     <message>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>{title} is {new} again because validation is on.</source>
+        <translation>검증이 켜져 있으므로 {title}이(가) 다시 {new}입니다.</translation>
+    </message>
+    <message>
+        <source>{title} changed from {old} to {new} because the validation fraction is 0. It returns to {old} when the fraction is above 0.</source>
+        <translation>검증 비율이 0이므로 {title}이(가) {old}에서 {new}(으)로 바뀌었습니다. 비율이 0보다 크면 {old}(으)로 돌아갑니다.</translation>
     </message>
     <message>
         <source>Choose a folder with IDX files</source>

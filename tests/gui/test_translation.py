@@ -128,12 +128,17 @@ def visible_texts(window) -> list[tuple[str, str]]:
 
 
 def figure_texts(where: str, figure) -> list[tuple[str, str]]:
-    """Return every visible Matplotlib text of ``figure``: titles, axis labels,
-    tick labels, legends and annotations."""
+    """Return every visible Matplotlib text of ``figure`` that has a letter:
+    titles, axis labels, legends and annotations.
+
+    Numeric tick labels are left out: how many there are depends on whether
+    the figure was redrawn after its last rescale, and they need no
+    translation.
+    """
     return [
         (f"{where} figure text", text.get_text())
         for text in figure.findobj(Text)
-        if text.get_visible() and text.get_text()
+        if text.get_visible() and re.search("[^\\W\\d_]", text.get_text())
     ]
 
 

@@ -20,7 +20,7 @@ import numpy as np
 from engine import persistence
 from engine.callbacks import EpochReporter
 from engine.config import RunConfig
-from engine.paths import display_path
+from engine.paths import display_path, write_problem
 from engine.reporting import MonitorStatus, RunOutcome
 from engine.run_control import RunControl
 
@@ -68,6 +68,8 @@ class AtomicModelCheckpoint(keras.callbacks.ModelCheckpoint):
         """1-based epochs whose model was written."""
         self.saved_this_epoch = False
         self.error: str | None = None
+        self.failure: str | None = None
+        """Error of the latest write attempt, None when it succeeded or none ran."""
 
     def on_epoch_end(self, epoch, logs=None):
         self.saved_this_epoch = False
@@ -90,11 +92,13 @@ class AtomicModelCheckpoint(keras.callbacks.ModelCheckpoint):
         except persistence.ModelFileError as error:
             self.best = previous_best
             self.error = str(error)
+            self.failure = self.error
             logger.warning("Checkpoint at epoch %d failed: %s", epoch + 1, error)
             return
         logger.info("Saved the epoch %d checkpoint to %s", epoch + 1, self.filepath)
         self.saved_epochs.append(epoch + 1)
         self.saved_this_epoch = True
+        self.failure = None
 
 
 def weights_are_finite(model: keras.Model) -> bool:
@@ -120,6 +124,11 @@ def check_checkpoint_target(config: RunConfig) -> None:
         raise persistence.ModelFileError(
             f"Folder {display_path(path.parent)!r} for the checkpoint file was not "
             "found. Create it, or choose another folder."
+        )
+    problem = write_problem(path)
+    if problem is not None:
+        raise persistence.ModelFileError(
+            f"Checkpoint file {problem}. Choose a file in a folder you can write to."
         )
 
 
@@ -301,6 +310,7 @@ def finish_run(
         held_epoch=held_epoch,
         kept_weights=kept,
         message=message,
+        checkpoint_error=checkpoint.failure if checkpoint else None,
     )
     logger.info("Run outcome: %s", outcome)
     return outcome

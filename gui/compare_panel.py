@@ -503,6 +503,10 @@ class ComparePanel(QWidget):
             epochs = str(row.epochs_completed)
             if row.stopped:
                 epochs += " (stopped)"
+            if row.problem == "failed":
+                epochs = self.tr("failed")
+            elif row.problem:
+                epochs += " " + self.tr("diverged (NaN loss)")
             cells = (
                 "–" if row.rank is None else str(row.rank),
                 row.label,

@@ -111,7 +111,7 @@ class RunOutcome:
         if self.held_epoch == self.best_epoch:
             text += f", the best {self.monitor}"
             if self.best_value is not None:
-                text += f" ({self.best_value:.4g})"
+                text += f" ({metric_text(self.best_value)})"
         elif self.held_epoch == self.epochs_completed:
             text += ", the last complete epoch"
         return text + "."
@@ -144,6 +144,17 @@ class RunOutcome:
         if self.checkpoint_error:
             text += f" Checkpoint not written: {self.checkpoint_error}"
         return f"{text} {self.held_text()}"
+
+
+def metric_text(value: float) -> str:
+    """Format a metric with 4 decimals, or 4 significant digits when it is huge.
+
+    A diverging loss can reach 1e19, which 4 fixed decimals print as a long
+    run of meaningless digits, and a tiny one would print as 0.0000.
+    """
+    if value == 0 or 1e-3 <= abs(value) < 1e6:
+        return f"{value:.4f}"
+    return f"{value:.4g}"
 
 
 @dataclass(frozen=True)

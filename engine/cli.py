@@ -405,6 +405,11 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
         if preset is not None and preset.files:
             for name in preset.files:
                 _check_new_file(Path(args.output_dir) / name, args.overwrite)
+                problem = write_problem(Path(args.output_dir) / name)
+                if problem is not None:
+                    raise ConfigError(
+                        f"--output-dir: {problem}. Choose a folder you can write to."
+                    )
         save_path = None
         if args.save:
             save_path = persistence.normalize_model_path(args.save)

@@ -279,3 +279,13 @@ def test_summary_wording():
 
     assert "The run finished its only epoch." in text
     assert "best val_loss (3.632e+19)" in text
+
+
+def test_preset_unwritable_output_dir(capsys):
+    error = usage_error(
+        [*DIGITS, "--preset", "save-restore", "--output-dir", READ_ONLY_FOLDER],
+        capsys,
+    )
+
+    assert "--output-dir:" in error
+    assert "cannot be written" in error

@@ -19,6 +19,7 @@ from engine.compare import (
     CompareSpec,
     ComparisonRun,
     RunOutcome,
+    check_comparison,
     comparison_document,
     format_ranking,
     parse_spec,
@@ -39,7 +40,7 @@ from engine.config import (
     range_text,
     setting_metadata,
 )
-from engine.paths import display_path
+from engine.paths import display_path, write_problem
 from engine.presets import (
     Preset,
     format_presets,
@@ -385,9 +386,11 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     try:
         config = config_from_args(args)
         preset, spec = None, None
-        if args.preset:
+        if args.preset is not None:
             preset = get_preset(args.preset)
-            config = _apply_preset(preset, config, _given_options(argv), args)
+            given = _given_options(argv)
+            _check_preset_comparison(preset, given)
+            config = _apply_preset(preset, config, given, args)
             spec = preset.compare
         if args.compare:
             spec = parse_spec(args.compare, config)
@@ -402,6 +405,11 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
         if preset is not None and preset.files:
             for name in preset.files:
                 _check_new_file(Path(args.output_dir) / name, args.overwrite)
+                problem = write_problem(Path(args.output_dir) / name)
+                if problem is not None:
+                    raise ConfigError(
+                        f"--output-dir: {problem}. Choose a folder you can write to."
+                    )
         save_path = None
         if args.save:
             save_path = persistence.normalize_model_path(args.save)
@@ -412,6 +420,7 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
             _check_new_file(history_path, args.overwrite)
         if config.fit.checkpoint:
             _check_new_file(Path(config.fit.checkpoint_path), args.overwrite)
+        _check_outputs(config, spec, save_path, history_path)
     except (ConfigError, persistence.ModelFileError) as error:
         parser.error(str(error))
 
@@ -439,13 +448,27 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
         print(result.outcome.summary_text(), file=stdout)
         evaluation = session.evaluate(config.data, config.seed)
         print(_evaluation_text(evaluation), file=stdout)
+        # Each output is written even when another one fails, so one bad file
+        # never costs the trained model.
+        not_written = []
         if history_path is not None:
             document = _history_document(config, result, evaluation)
             if not _write_history(history_path, document, stdout):
-                return EXIT_FAILED
+                not_written.append(f"--history-out {display_path(history_path)}")
         if save_path is not None:
-            saved = session.save_model(save_path)
-            print(f"saved model to {saved}", file=stdout)
+            try:
+                saved = session.save_model(save_path)
+            except persistence.ModelFileError as error:
+                print(f"error: {error}", file=sys.stderr)
+                not_written.append(f"--save {display_path(save_path)}")
+            else:
+                print(f"saved model to {saved}", file=stdout)
+        if result.outcome.checkpoint_error:
+            print(
+                f"error: checkpoint not written: {result.outcome.checkpoint_error}",
+                file=sys.stderr,
+            )
+            not_written.append(f"--checkpoint {config.fit.checkpoint_path}")
         if (
             preset is not None
             and preset.save_and_restore
@@ -455,7 +478,9 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
             report = save_and_restore(session, config, args.output_dir, stop_event)
             if report is not None:
                 print(format_restore_report(report), file=stdout)
-        if diverged:
+        if not_written:
+            print(f"not written: {', '.join(not_written)}", file=sys.stderr)
+        if diverged or not_written:
             return EXIT_FAILED
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -545,6 +570,65 @@ def _check_new_file(path: Path, overwrite: bool) -> None:
         raise ConfigError(
             f"{display_path(path)!r} already exists. Choose another name, or add "
             "--overwrite to replace it."
+        )
+
+
+def _check_outputs(
+    config: RunConfig,
+    spec: CompareSpec | None,
+    save_path: Path | None,
+    history_path: Path | None,
+) -> None:
+    """Raise ConfigError when two outputs share a file or one cannot be written.
+
+    This runs before training, so a wrong output never costs a trained model.
+    """
+    from engine.monitoring import check_checkpoint_target
+
+    outputs = []
+    if config.fit.checkpoint and (spec is None or spec.setting != "checkpoint_path"):
+        outputs.append(("--checkpoint", Path(config.fit.checkpoint_path)))
+    if save_path is not None:
+        outputs.append(("--save", save_path))
+    if history_path is not None:
+        outputs.append(("--history-out", history_path))
+    for index, (option, path) in enumerate(outputs):
+        for other_option, other_path in outputs[index + 1 :]:
+            if path.resolve() == other_path.resolve():
+                raise ConfigError(
+                    f"{option} and {other_option} name the same file "
+                    f"{display_path(path)!r}, so one would overwrite the other. "
+                    f"Give {other_option} another file name."
+                )
+        problem = write_problem(path)
+        if problem is not None:
+            raise ConfigError(
+                f"{option} {problem}. Choose a file in a folder you can write to."
+            )
+    if spec is None:
+        check_checkpoint_target(config)
+    else:
+        check_comparison(config, spec)
+
+
+def _check_preset_comparison(preset: Preset, given: set[str]) -> None:
+    """Raise ConfigError when options conflict with the comparison of ``preset``."""
+    if preset.compare is None:
+        return
+    setting = preset.compare.setting
+    if "compare" in given:
+        raise ConfigError(
+            f"Preset {preset.name!r} already compares {setting}, so --compare "
+            "conflicts with it. Remove --compare, or drop --preset and compare "
+            "with your own settings."
+        )
+    if setting in given:
+        option = "--" + setting.replace("_", "-")
+        raise ConfigError(
+            f"Preset {preset.name!r} compares {setting} over "
+            f"{preset.compare.text().partition('=')[2]}, so {option} would be "
+            f"ignored. Remove {option}, or use --compare {setting}=V1,V2 "
+            "without the preset."
         )
 
 
@@ -650,9 +734,15 @@ def _run_comparison(
         print(f"stopped; runs not started: {', '.join(result.skipped)}", file=stdout)
     print(file=stdout)
     print(format_ranking(result.ranking), file=stdout)
+    status = EXIT_OK
+    for outcome in result.outcomes:
+        problem = outcome.error or outcome.diverged
+        if problem:
+            print(f"error: run {outcome.run.label}: {problem}", file=sys.stderr)
+            status = EXIT_FAILED
     if history_path is not None:
         if not _write_history(history_path, comparison_document(result), stdout):
-            return EXIT_FAILED
+            status = EXIT_FAILED
     if not any(outcome.epochs_completed for outcome in result.outcomes):
         return EXIT_FAILED
-    return EXIT_OK
+    return status

@@ -11,9 +11,11 @@ from __future__ import annotations
 import dataclasses
 import logging
 import math
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from engine.config import (
@@ -45,6 +47,16 @@ RANK_METRICS = ("val_loss", "val_accuracy", "loss", "accuracy")
 
 MIN_VALUES = 2
 """A comparison needs at least two values of its setting."""
+
+SWITCHES: dict[str, tuple[str, str]] = {
+    "early_stopping_monitor": ("early_stopping", "--early-stopping"),
+    "patience": ("early_stopping", "--early-stopping"),
+    "min_delta": ("early_stopping", "--early-stopping"),
+    "restore_best_weights": ("early_stopping", "--early-stopping"),
+    "checkpoint_monitor": ("checkpoint", "--checkpoint"),
+    "checkpoint_path": ("checkpoint", "--checkpoint"),
+}
+"""Settings that only act when a switch is on: the switch and its option."""
 
 _TRUE_WORDS = ("true", "yes", "on", "1")
 _FALSE_WORDS = ("false", "no", "off", "0")
@@ -91,6 +103,10 @@ class RunOutcome:
     stopped: bool
     """True when a stop request ended this run early."""
     seconds: float
+    error: str = ""
+    """Why the run failed before or during training; empty when it trained."""
+    diverged: str = ""
+    """Why the loss stopped the run, such as a NaN loss; empty otherwise."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +124,8 @@ class RankedRun:
     """Value at the last complete epoch; NaN when there is none."""
     epochs_completed: int
     stopped: bool
+    problem: str = ""
+    """Short reason shown in place of the values: failed, or diverged (NaN loss)."""
 
 
 @dataclass(frozen=True)
@@ -252,6 +270,13 @@ def parse_values(setting: str, text: str, base: RunConfig | None = None) -> Comp
     """
     setting = resolve_setting(setting)
     base = base or RunConfig()
+    switch = SWITCHES.get(setting)
+    if switch is not None and not base.flat()[switch[0]]:
+        raise ConfigError(
+            f"Comparing {setting} has no effect because {switch[0]} is off, so "
+            f"every run would train the same way. Turn on {switch[0]} "
+            f"({switch[1]}), or compare another setting."
+        )
     parts = text.split(",")
     # A trailing comma, as left while typing the next value, adds no value.
     if len(parts) > 1 and not parts[-1].strip():
@@ -316,16 +341,49 @@ def _value_text(value: Any) -> str:
 
 
 def comparison_runs(base: RunConfig, spec: CompareSpec) -> list[ComparisonRun]:
-    """Return one labelled config per value: ``base`` with only that value changed."""
-    return [
-        ComparisonRun(
-            index=index,
-            label=run_label(spec.setting, value),
-            value=value,
-            config=base.replace(**{spec.setting: value}),
-        )
-        for index, value in enumerate(spec.values)
-    ]
+    """Return one labelled config per value: ``base`` with only that value changed.
+
+    With a checkpoint, each run writes its own file named after its label,
+    such as ``best-lr=0.01.keras`` for ``best.keras``, so no run overwrites
+    another run's best model.
+    """
+    runs = []
+    for index, value in enumerate(spec.values):
+        label = run_label(spec.setting, value)
+        config = base.replace(**{spec.setting: value})
+        if config.fit.checkpoint and spec.setting != "checkpoint_path":
+            path = run_checkpoint_path(config.fit.checkpoint_path, label)
+            config = config.replace(checkpoint_path=path)
+        runs.append(ComparisonRun(index, label, value, config))
+    return runs
+
+
+def run_checkpoint_path(path: str, label: str) -> str:
+    """Return ``path`` with ``-label`` before its suffix, the label made file-safe."""
+    safe = re.sub(r"[^A-Za-z0-9._=-]", "_", label)
+    original = Path(path)
+    return str(original.with_name(f"{original.stem}-{safe}{original.suffix}"))
+
+
+def check_comparison(base: RunConfig, spec: CompareSpec) -> None:
+    """Raise ConfigError or ModelFileError when a run of the comparison cannot start.
+
+    This checks each run's checkpoint file, TensorBoard folder and TF_CONFIG
+    before the first run trains, so a value that cannot work does not end
+    the comparison after hours of finished runs.
+    """
+    from engine.distribution import check_strategy_environment
+    from engine.monitoring import check_checkpoint_target
+    from engine.persistence import ModelFileError
+    from engine.tensorboard_logs import check_tensorboard_dir
+
+    for run in comparison_runs(base, spec):
+        try:
+            check_checkpoint_target(run.config)
+            check_tensorboard_dir(run.config)
+            check_strategy_environment(run.config.fit.strategy)
+        except (ConfigError, ModelFileError) as error:
+            raise ConfigError(f"Run {run.label} cannot start: {error}") from None
 
 
 def run_comparison(
@@ -341,7 +399,15 @@ def run_comparison(
     ``train`` is called as ``train(config, listener, stop_event)`` on the
     calling thread, as ``TrainerSession.train`` is. A stop request ends the run
     in progress (as a single run ends) and skips the runs after it.
+
+    :func:`check_comparison` runs first and raises before any run trains. A
+    run that still raises ConfigError, ModelFileError or DatasetError is
+    recorded with its ``error`` and the next run starts.
     """
+    from engine.data import DatasetError
+    from engine.persistence import ModelFileError
+
+    check_comparison(base, spec)
     stop_event = stop_event or threading.Event()
     runs = comparison_runs(base, spec)
     outcomes: list[RunOutcome] = []
@@ -351,14 +417,23 @@ def run_comparison(
             break
         if listener is not None:
             listener.on_run_started(run)
-        result = train(run.config, _RunListener(listener), stop_event)
-        outcome = RunOutcome(
-            run=run,
-            history=result.history,
-            epochs_completed=result.epochs_completed,
-            stopped=bool(result.stopped) or stop_event.is_set(),
-            seconds=result.seconds,
-        )
+        try:
+            result = train(run.config, _RunListener(listener), stop_event)
+        except (ConfigError, ModelFileError, DatasetError) as error:
+            logger.warning("Comparison run %s failed: %s", run.label, error)
+            outcome = RunOutcome(run, History(), 0, False, 0.0, error=str(error))
+        else:
+            diverged = ""
+            if result.outcome is not None and result.outcome.reason == "diverged":
+                diverged = result.outcome.message
+            outcome = RunOutcome(
+                run=run,
+                history=result.history,
+                epochs_completed=result.epochs_completed,
+                stopped=bool(result.stopped) or stop_event.is_set(),
+                seconds=result.seconds,
+                diverged=diverged,
+            )
         outcomes.append(outcome)
         logger.info(
             "Comparison run %s ended after %d epochs",
@@ -449,6 +524,7 @@ def rank_runs(outcomes: Sequence[RunOutcome], metric: str = "val_loss") -> Ranki
                 last=float(values[-1]) if values else math.nan,
                 epochs_completed=outcome.epochs_completed,
                 stopped=outcome.stopped,
+                problem=_problem_text(outcome),
             )
         )
 
@@ -462,6 +538,14 @@ def rank_runs(outcomes: Sequence[RunOutcome], metric: str = "val_loss") -> Ranki
     return Ranking(metric, higher, tuple(ordered + unranked), note)
 
 
+def _problem_text(outcome: RunOutcome) -> str:
+    if outcome.error:
+        return "failed"
+    if outcome.diverged:
+        return "diverged (NaN loss)"
+    return ""
+
+
 def format_ranking(ranking: Ranking) -> str:
     """Return the ranking as a plain-text table, best run first."""
     header = (
@@ -471,6 +555,7 @@ def format_ranking(ranking: Ranking) -> str:
         "best epoch",
         f"last {ranking.metric}",
         "epochs",
+        "problem" if any(row.problem for row in ranking.rows) else "",
     )
     lines = [header]
     for row in ranking.rows:
@@ -482,9 +567,10 @@ def format_ranking(ranking: Ranking) -> str:
                 "-" if row.best_epoch is None else str(row.best_epoch),
                 _number_text(row.last),
                 f"{row.epochs_completed}{' (stopped)' if row.stopped else ''}",
+                row.problem,
             )
         )
-    widths = [max(len(line[column]) for line in lines) for column in range(6)]
+    widths = [max(len(line[column]) for line in lines) for column in range(7)]
     text = "\n".join(
         "  ".join(
             cell.ljust(width) for cell, width in zip(line, widths, strict=True)
@@ -509,6 +595,7 @@ def _json_row(row: RankedRun) -> dict[str, Any]:
 
 def outcome_document(outcome: RunOutcome, setting: str) -> dict[str, Any]:
     """Return one run as plain JSON-ready values: label, settings and history."""
+    fit = outcome.run.config.fit
     return {
         "label": outcome.run.label,
         "settings": {setting: outcome.run.value},
@@ -517,6 +604,9 @@ def outcome_document(outcome: RunOutcome, setting: str) -> dict[str, Any]:
         "epochs_completed": outcome.epochs_completed,
         "stopped": outcome.stopped,
         "seconds": outcome.seconds,
+        "checkpoint_path": fit.checkpoint_path if fit.checkpoint else None,
+        "error": outcome.error or None,
+        "diverged": outcome.diverged or None,
     }
 
 

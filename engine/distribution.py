@@ -29,26 +29,28 @@ TF_CONFIG_EXAMPLE = (
 # TensorFlow runs any operation, so the first one is kept for later runs.
 _MULTI_WORKER: tuple[str, Any] | None = None
 
+_TF_CONFIG_FIX = f"Set TF_CONFIG to JSON such as {TF_CONFIG_EXAMPLE}."
+
 
 def parse_tf_config(text: str | None) -> dict[str, Any]:
     """Validate the TF_CONFIG text of a multi-worker cluster and return it parsed.
 
     Raises ConfigError naming the missing or invalid part and the fix.
     """
-    fix = f"Set TF_CONFIG to JSON such as {TF_CONFIG_EXAMPLE}."
+    fix = _TF_CONFIG_FIX
     if not text or not text.strip():
         raise ConfigError(
             "TF_CONFIG is missing: the multi_worker strategy reads the cluster's "
             f"addresses and this process's place in it from it. {fix}"
         )
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ConfigError(f"TF_CONFIG is not valid JSON ({error}). {fix}") from None
-    if not isinstance(document, Mapping):
-        raise ConfigError(f"TF_CONFIG={text!r} is invalid: expected an object. {fix}")
+    document = _load_tf_config(text)
     cluster = document.get("cluster")
-    if not isinstance(cluster, Mapping) or not cluster:
+    if isinstance(cluster, Mapping) and not cluster:
+        raise ConfigError(
+            f"TF_CONFIG's 'cluster' object is empty: it must list the worker "
+            f"addresses. {fix}"
+        )
+    if not isinstance(cluster, Mapping):
         raise ConfigError(f"TF_CONFIG has no 'cluster' object. {fix}")
     for role, addresses in cluster.items():
         if (
@@ -77,12 +79,45 @@ def parse_tf_config(text: str | None) -> dict[str, Any]:
             f"TF_CONFIG task index {index!r} is invalid: expected a whole number. {fix}"
         )
     if not 0 <= index < len(cluster[role]):
+        count = len(cluster[role])
+        if count == 1:
+            allowed = f"1 {role} address, so use 0"
+        else:
+            allowed = f"{count} {role} addresses, so use 0 to {count - 1}"
         raise ConfigError(
-            f"TF_CONFIG task index {index} is out of range: the cluster has "
-            f"{len(cluster[role])} {role} addresses, so use 0 to "
-            f"{len(cluster[role]) - 1}."
+            f"TF_CONFIG task index {index} is out of range: the cluster has {allowed}."
         )
     return dict(document)
+
+
+def _load_tf_config(text: str) -> dict[str, Any]:
+    """Parse TF_CONFIG text as a JSON object; raise ConfigError when it is not one."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ConfigError(
+            f"TF_CONFIG is not valid JSON ({error}). {_TF_CONFIG_FIX}"
+        ) from None
+    if not isinstance(document, Mapping):
+        raise ConfigError(
+            f"TF_CONFIG={text!r} is invalid: expected an object. {_TF_CONFIG_FIX}"
+        )
+    return dict(document)
+
+
+def check_strategy_environment(name: str) -> None:
+    """Raise ConfigError when TF_CONFIG is invalid for the strategy ``name``.
+
+    TensorFlow's MirroredStrategy also parses TF_CONFIG when it is set, and
+    fails with a bare JSONDecodeError on invalid text, so "mirrored" gets the
+    JSON check and "multi_worker" the full cluster check.
+    """
+    text = os.environ.get("TF_CONFIG")
+    if name == "multi_worker":
+        parse_tf_config(text)
+        check_multi_worker_fit()
+    elif name == "mirrored" and text and text.strip():
+        _load_tf_config(text)
 
 
 def _is_address(value: Any) -> bool:
@@ -134,6 +169,7 @@ def make_strategy(name: str) -> Any | None:
     global _MULTI_WORKER
     if name == "default":
         return None
+    check_strategy_environment(name)
     if name == "mirrored":
         devices = local_devices()
         logger.info("Mirrored strategy over %s", devices)
@@ -144,8 +180,6 @@ def make_strategy(name: str) -> Any | None:
         )
 
     text = os.environ.get("TF_CONFIG")
-    parse_tf_config(text)
-    check_multi_worker_fit()
     if _MULTI_WORKER is not None:
         if _MULTI_WORKER[0] == text:
             return _MULTI_WORKER[1]

@@ -19,6 +19,7 @@ import numpy as np
 from engine import persistence
 from engine.callbacks import EpochReporter
 from engine.config import RunConfig
+from engine.paths import write_problem
 from engine.reporting import MonitorStatus, RunOutcome
 from engine.run_control import RunControl
 
@@ -66,6 +67,8 @@ class AtomicModelCheckpoint(keras.callbacks.ModelCheckpoint):
         """1-based epochs whose model was written."""
         self.saved_this_epoch = False
         self.error: str | None = None
+        self.failure: str | None = None
+        """Error of the latest write attempt, None when it succeeded or none ran."""
 
     def on_epoch_end(self, epoch, logs=None):
         self.saved_this_epoch = False
@@ -88,11 +91,13 @@ class AtomicModelCheckpoint(keras.callbacks.ModelCheckpoint):
         except persistence.ModelFileError as error:
             self.best = previous_best
             self.error = str(error)
+            self.failure = self.error
             logger.warning("Checkpoint at epoch %d failed: %s", epoch + 1, error)
             return
         logger.info("Saved the epoch %d checkpoint to %s", epoch + 1, self.filepath)
         self.saved_epochs.append(epoch + 1)
         self.saved_this_epoch = True
+        self.failure = None
 
 
 def weights_are_finite(model: keras.Model) -> bool:
@@ -109,6 +114,11 @@ def check_checkpoint_target(config: RunConfig) -> None:
     if not config.fit.checkpoint:
         return
     persistence.check_checkpoint_file(config.fit.checkpoint_path)
+    problem = write_problem(config.fit.checkpoint_path)
+    if problem is not None:
+        raise persistence.ModelFileError(
+            f"Checkpoint file {problem}. Choose a file in a folder you can write to."
+        )
 
 
 def tracked_monitor(config: RunConfig, has_validation: bool) -> str:
@@ -289,6 +299,7 @@ def finish_run(
         held_epoch=held_epoch,
         kept_weights=kept,
         message=message,
+        checkpoint_error=checkpoint.failure if checkpoint else None,
     )
     logger.info("Run outcome: %s", outcome)
     return outcome

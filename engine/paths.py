@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 APP_NAME = "keras-trainer"
@@ -95,3 +96,29 @@ def write_failure_hint(path: str | os.PathLike[str]) -> str:
         f"Check that the folder {display_path(folder)!r} accepts new files (system "
         "folders such as /proc do not) and that the disk has free space."
     )
+
+
+def write_problem(path: str | os.PathLike[str]) -> str | None:
+    """Return why ``path`` cannot be written, or None when a write can succeed.
+
+    The check writes instead of asking ``os.access``, because access bits
+    do not show read-only mounts or folders such as /proc, and they always
+    allow root. A probe file is created in the folder and removed at once, and
+    an existing file is opened for writing without changing it.
+    """
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        return f"folder {display_path(folder)!r} was not found"
+    if target.is_dir():
+        return f"{display_path(target)!r} is a folder"
+    try:
+        if target.exists():
+            with open(target, "r+b"):
+                pass
+        descriptor, probe = tempfile.mkstemp(prefix=".write-check-", dir=folder)
+        os.close(descriptor)
+        os.unlink(probe)
+    except OSError as error:
+        return f"{display_path(target)!r} cannot be written ({error.strerror})"
+    return None

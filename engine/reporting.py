@@ -98,6 +98,8 @@ class RunOutcome:
     """"best", "last" or "discarded": the weights the run ended with."""
     message: str = ""
     """Details for the user, such as the batch at which the loss became NaN."""
+    checkpoint_error: str | None = None
+    """Why the latest checkpoint write failed, so the file lacks the best epoch."""
 
     def held_text(self) -> str:
         """Return a sentence naming the epoch whose weights the model holds."""
@@ -109,7 +111,7 @@ class RunOutcome:
         if self.held_epoch == self.best_epoch:
             text += f", the best {self.monitor}"
             if self.best_value is not None:
-                text += f" ({self.best_value:.4f})"
+                text += f" ({metric_text(self.best_value)})"
         elif self.held_epoch == self.epochs_completed:
             text += ", the last complete epoch"
         return text + "."
@@ -119,7 +121,11 @@ class RunOutcome:
         count = self.epochs_completed
         epochs = f"{count} complete epoch{'' if count == 1 else 's'}"
         if self.reason == "completed":
-            text = f"The run finished all {count} epochs."
+            text = (
+                "The run finished its only epoch."
+                if count == 1
+                else f"The run finished all {count} epochs."
+            )
         elif self.reason == "early_stopping":
             text = f"Early stopping ended the run at epoch {self.stopped_epoch}."
         elif self.reason == "stop_request":
@@ -135,7 +141,20 @@ class RunOutcome:
                 f" Checkpoint {self.checkpoint_path} was written after {noun} "
                 f"{saved} and holds epoch {self.checkpoint_epochs[-1]}."
             )
+        if self.checkpoint_error:
+            text += f" Checkpoint not written: {self.checkpoint_error}"
         return f"{text} {self.held_text()}"
+
+
+def metric_text(value: float) -> str:
+    """Format a metric with 4 decimals, or 4 significant digits when it is huge.
+
+    A diverging loss can reach 1e19, which 4 fixed decimals print as a long
+    run of meaningless digits, and a tiny one would print as 0.0000.
+    """
+    if value == 0 or 1e-3 <= abs(value) < 1e6:
+        return f"{value:.4f}"
+    return f"{value:.4g}"
 
 
 @dataclass(frozen=True)

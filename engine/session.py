@@ -138,12 +138,12 @@ class TrainerSession:
         A run that a stop request ends with the "discard" outcome leaves the
         previous model, settings and history current, or no model.
         """
-        from engine.training import can_reuse, check_fits_data, train
+        from engine.training import can_reuse, check_run_prerequisites, train
 
         self.retry_recording()
         data = self.data(config.data, config.seed)
-        # Settings that cannot run on this data are not recorded as a run.
-        check_fits_data(config, data)
+        # Settings that cannot run are not recorded as a run.
+        check_run_prerequisites(config, data)
         saved_state = None
         if can_reuse(self.model, config, data):
             reuse = self.model

@@ -7,6 +7,7 @@ import logging
 import os
 import shlex
 import subprocess
+import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,41 @@ def run_log_dir(base: str | os.PathLike[str], now: datetime | None = None) -> Pa
     return folder
 
 
+def check_tensorboard_dir(config: RunConfig) -> None:
+    """Raise ConfigError when the TensorBoard folder of ``config`` cannot be used.
+
+    The folder is created when missing, because each run writes a new
+    subfolder of it, and a probe file checks that it can be written.
+    """
+    base = config.fit.tensorboard_dir
+    if not base:
+        return
+    # Keras' callback writes scalars through tf.summary, which needs the
+    # tensorboard package; without it fit() fails after the first epoch.
+    if importlib.util.find_spec("tensorboard") is None:
+        raise ConfigError(
+            f"tensorboard_dir={base!r} needs the tensorboard package, which is not "
+            "installed. Install it with 'python -m pip install tensorboard', or "
+            "clear the TensorBoard folder."
+        )
+    try:
+        Path(base).mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ConfigError(
+            f"tensorboard_dir={base!r} cannot be used: creating it failed "
+            f"({error.strerror}). Choose a folder you can write to."
+        ) from error
+    try:
+        descriptor, probe = tempfile.mkstemp(prefix=".write-check-", dir=base)
+        os.close(descriptor)
+        os.unlink(probe)
+    except OSError as error:
+        raise ConfigError(
+            f"tensorboard_dir={base!r} cannot be used: writing to it failed "
+            f"({error.strerror}). Choose a folder you can write to."
+        ) from error
+
+
 def tensorboard_callbacks(config: RunConfig) -> list[Any]:
     """Return a TensorBoard callback for ``config``, or [] without a log folder.
 
@@ -48,14 +84,7 @@ def tensorboard_callbacks(config: RunConfig) -> list[Any]:
     base = config.fit.tensorboard_dir
     if not base:
         return []
-    # Keras' callback writes scalars through tf.summary, which needs the
-    # tensorboard package; without it fit() fails after the first epoch.
-    if importlib.util.find_spec("tensorboard") is None:
-        raise ConfigError(
-            f"tensorboard_dir={base!r} needs the tensorboard package, which is not "
-            "installed. Install it with 'python -m pip install tensorboard', or "
-            "clear the TensorBoard folder."
-        )
+    check_tensorboard_dir(config)
     folder = run_log_dir(base)
     try:
         folder.mkdir(parents=True)

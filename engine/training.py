@@ -72,6 +72,22 @@ def check_fits_data(config: RunConfig, data: SplitData) -> None:
         )
 
 
+def check_run_prerequisites(config: RunConfig, data: SplitData) -> None:
+    """Raise ConfigError or ModelFileError when the run cannot start.
+
+    The session calls this before it records a run, so settings that fail
+    here never appear in the run history as a failed run.
+    """
+    from engine.distribution import check_strategy_environment
+    from engine.monitoring import check_checkpoint_target
+    from engine.tensorboard_logs import check_tensorboard_dir
+
+    check_fits_data(config, data)
+    check_checkpoint_target(config)
+    check_tensorboard_dir(config)
+    check_strategy_environment(config.fit.strategy)
+
+
 # Models made by train(), with the architecture and optimizer each was built
 # for, so a later run with the same ones can reuse the model object.
 _REUSABLE: weakref.WeakKeyDictionary[Any, tuple] = weakref.WeakKeyDictionary()

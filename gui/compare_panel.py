@@ -547,6 +547,10 @@ class ComparePanel(QWidget):
             epochs = str(row.epochs_completed)
             if row.stopped:
                 epochs += " " + self.tr("(stopped)")
+            if row.problem == "failed":
+                epochs = self.tr("failed")
+            elif row.problem:
+                epochs += " " + self.tr("diverged (NaN loss)")
             cells = (
                 "–" if row.rank is None else str(row.rank),
                 row.label,

@@ -1298,6 +1298,12 @@ class MainWindow(QMainWindow):
                 epochs=_epochs_text(epochs), seconds=f"{result.seconds:.1f}"
             )
             message += " " + held_text(run)
+        if run.checkpoint_error:
+            failure = self.tr("Checkpoint not written: {cause}").format(
+                cause=run.checkpoint_error
+            )
+            message += " " + failure
+            self._show_error(self.tr("Checkpoint not written"), failure)
         if last:
             message += f" | {_metrics_text(last)}"
         self.statusBar().showMessage(message)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from engine.config import ConfigError, RunConfig
-from engine.distribution import parse_tf_config
+from engine.distribution import check_strategy_environment, parse_tf_config
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_CLUSTER = {"worker": ["127.0.0.1:20001", "127.0.0.1:20002"]}
@@ -165,7 +165,7 @@ def test_cli_bad_tf_config_exits_2():
     )
 
     assert completed.returncode == 2, completed.stderr[-2000:]
-    assert "TF_CONFIG has no 'cluster' object" in completed.stderr
+    assert "TF_CONFIG's 'cluster' object is empty" in completed.stderr
     assert "Traceback" not in completed.stderr
 
 
@@ -213,3 +213,30 @@ def test_mirrored_two_cpus_matches_single(tmp_path):
     # The mirrored model evaluates, saves and loads like a one-device model.
     assert abs(result["evaluated"] - result["mirrored"]) <= 1e-6
     assert result["reloaded_same_predictions"] is True
+
+
+def test_single_address_index_wording():
+    text = json.dumps(
+        {
+            "cluster": {"worker": ["127.0.0.1:20001"]},
+            "task": {"type": "worker", "index": 1},
+        }
+    )
+
+    with pytest.raises(ConfigError) as caught:
+        parse_tf_config(text)
+
+    assert "the cluster has 1 worker address, so use 0." in str(caught.value)
+
+
+def test_mirrored_checks_tf_config(monkeypatch):
+    monkeypatch.setenv("TF_CONFIG", "{")
+
+    with pytest.raises(ConfigError, match="TF_CONFIG is not valid JSON"):
+        check_strategy_environment("mirrored")
+
+
+def test_mirrored_without_tf_config_passes(monkeypatch):
+    monkeypatch.delenv("TF_CONFIG", raising=False)
+
+    check_strategy_environment("mirrored")

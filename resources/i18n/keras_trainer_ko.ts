@@ -199,6 +199,14 @@
         <translation>(멈춤)</translation>
     </message>
     <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>diverged (NaN loss)</source>
+        <translation>발산 (NaN 손실)</translation>
+    </message>
+    <message>
         <source>not run</source>
         <translation>실행 안 함</translation>
     </message>
@@ -1364,6 +1372,14 @@ Wrong</source>
     <message>
         <source>Done: {epochs}</source>
         <translation>완료: {epochs}</translation>
+    </message>
+    <message>
+        <source>Checkpoint not written: {cause}</source>
+        <translation>체크포인트를 쓰지 못했습니다: {cause}</translation>
+    </message>
+    <message>
+        <source>Checkpoint not written</source>
+        <translation>체크포인트를 쓰지 못함</translation>
     </message>
     <message>
         <source>Run {run_id} is not recorded completely: {error} Its row shows &apos;running&apos; until the app can write the run history again. The app tries again when the next run starts and when the window closes.</source>

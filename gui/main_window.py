@@ -822,7 +822,7 @@ class MainWindow(QMainWindow):
         return written
 
     def ask_stop(self) -> None:
-        """Pause the run and ask which weights to keep; the answer stops it.
+        """Pause the run and ask which weights to keep, then stop with that choice.
 
         A comparison stops at once: its runs are recorded as they end.
         """

@@ -139,7 +139,11 @@ def summary_text(run: RunOutcome) -> str:
     comes from the engine and stays English.
     """
     count = run.epochs_completed
-    if run.reason == "completed":
+    if run.reason == "completed" and count == 1:
+        text = QCoreApplication.translate(
+            "RunOutcome", "The run finished its only epoch."
+        )
+    elif run.reason == "completed":
         text = QCoreApplication.translate(
             "RunOutcome", "The run finished all {count} epochs."
         )

@@ -1726,6 +1726,10 @@ Fills the form and starts at once; the dataset and data folder stay.</source>
         <translation>모델은 에포크 {epoch}의 가중치를 갖고 있습니다.</translation>
     </message>
     <message>
+        <source>The run finished its only epoch.</source>
+        <translation>실행이 하나뿐인 에포크를 마쳤습니다.</translation>
+    </message>
+    <message>
         <source>The run finished all {count} epochs.</source>
         <translation>실행이 {count} 에포크를 모두 마쳤습니다.</translation>
     </message>

@@ -40,7 +40,7 @@ from engine.config import (
     range_text,
     setting_metadata,
 )
-from engine.paths import display_path, write_problem
+from engine.paths import display_path, parent_folder_problem, write_problem
 from engine.presets import (
     Preset,
     format_presets,
@@ -555,13 +555,19 @@ def _write_history(path: Path, document: dict[str, Any], stdout: TextIO) -> bool
     return True
 
 
+def _check_folder(path: Path) -> None:
+    """Raise ConfigError when the folder of ``path`` cannot hold a new file."""
+    problem = parent_folder_problem(path)
+    if problem is not None:
+        raise ConfigError(
+            f"{problem} It should hold {path.name!r}: create the folder, or choose "
+            "another one."
+        )
+
+
 def _check_new_file(path: Path, overwrite: bool) -> None:
     """Raise ConfigError when ``path`` exists and may not be replaced."""
-    if not path.parent.is_dir():
-        raise ConfigError(
-            f"Folder {display_path(path.parent)!r} for {path.name!r} was not found. "
-            "Create it first."
-        )
+    _check_folder(path)
     if path.is_dir():
         raise ConfigError(
             f"{display_path(path)!r} is a folder. Choose a file name for {path.name!r}."
@@ -638,11 +644,7 @@ def _check_output_path(text: str, suffix: str) -> Path:
         raise ConfigError(
             f"{text!r} must end in {suffix}. Choose a name such as history{suffix}."
         )
-    if not path.parent.is_dir():
-        raise ConfigError(
-            f"Folder {display_path(path.parent)!r} for {path.name!r} was not found. "
-            "Create it first."
-        )
+    _check_folder(path)
     return path
 
 

@@ -110,12 +110,16 @@ def test_bad_value_exits_with_usage(capsys, argv, value, allowed):
         (["--dataset", "cifar10"], "invalid choice: 'cifar10'"),
         (["--history-out", "history.txt"], "must end in .json"),
         (["--history-out", "missing-folder/history.json"], "was not found"),
+        (["--history-out", "afile/history.json"], "is a file, not a folder"),
+        (["--save", "afile/model.keras"], "is a file, not a folder"),
         (["--save", "model.weights.h5"], "is a weights file name"),
         (["--dataset", "idx_folder"], "data_dir is missing"),
     ],
 )
 def test_bad_option_exits_with_usage(tmp_path, monkeypatch, capsys, argv, fragment):
     monkeypatch.chdir(tmp_path)
+    # A file where an output's folder would be.
+    (tmp_path / "afile").write_text("not a folder")
 
     with pytest.raises(SystemExit) as caught:
         run(argv)

@@ -104,9 +104,9 @@ class RunOutcome:
     """True when a stop request ended this run early."""
     seconds: float
     error: str = ""
-    """Why the run failed before or during training; empty when it trained."""
+    """Error that ended the run before or during training; empty when it trained."""
     diverged: str = ""
-    """Why the loss stopped the run, such as a NaN loss; empty otherwise."""
+    """Loss problem that stopped the run, such as a NaN loss; empty otherwise."""
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,7 @@ or the loss became NaN or infinite."""
 
 @dataclass(frozen=True)
 class RunOutcome:
-    """How a run ended and which epoch's weights the model holds afterwards."""
+    """End of a run: its reason and the epoch whose weights the model contains."""
 
     reason: str
     """One of STOP_REASONS."""
@@ -99,7 +99,7 @@ class RunOutcome:
     message: str = ""
     """Details for the user, such as the batch at which the loss became NaN."""
     checkpoint_error: str | None = None
-    """Why the latest checkpoint write failed, so the file lacks the best epoch."""
+    """Cause of a failed checkpoint write that left the file without the best epoch."""
 
     def held_text(self) -> str:
         """Return a sentence naming the epoch whose weights the model holds."""

@@ -61,7 +61,7 @@ def check_output(option, path):
 
 
 def check_data(paths, fix):
-    """Exit when a data file is missing; the fix text tells where to put the files."""
+    """Exit when a data file is missing, printing ``fix``: where to put the files."""
     for path in paths:
         folder = os.path.dirname(path)
         if not os.path.isdir(folder):

@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         The current model, history and data; used only from worker threads.
     train_button, pause_button, stop_button, evaluate_button : QPushButton
     held_label : QLabel
-        Which epoch's weights the current model holds after a run.
+        Note naming the epoch whose weights the current model contains.
     stop_dialog : QMessageBox or None
         The open question of what a stopped run keeps.
     save_model_button, load_model_button : QPushButton

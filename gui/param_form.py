@@ -308,8 +308,8 @@ class ParamForm(QWidget):
                     self._monitor_notes.pop(name, None)
                 if index < 0 and name in _MONITOR_INPUTS and value.startswith("val_"):
                     # Without validation data the form offers only the training
-                    # metrics; settings that switch the callback off may still
-                    # name the validation one, as RunConfig's defaults do.
+                    # metrics. Settings whose callback is off may still name the
+                    # validation metric, because RunConfig's defaults do.
                     index = widget.findData(value.removeprefix("val_"))
                     self._replaced_monitors[name] = value
                 if index < 0:
